@@ -1,0 +1,141 @@
+using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace ZoomEvents.Runtime.Http;
+
+/// <summary>Per-request switches read by the Zoom resilience pipeline.</summary>
+public static class ZoomRequestOptions
+{
+    /// <summary>
+    /// Set to <see langword="true"/> on a non-idempotent request (POST/PATCH) whose repetition is harmless, to let
+    /// transient failures be retried. Leave unset for anything that creates resources: a timeout after the
+    /// server received the request would otherwise create it twice (use <c>TicketRegistrar</c> for tickets).
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> RetryNonIdempotent = new("ZoomEvents.RetryNonIdempotent");
+}
+
+/// <summary>
+/// The Polly pipeline every Zoom client uses, built with Microsoft.Extensions.Http.Resilience:
+/// total timeout → retry → per-attempt timeout. Retry rules: 429 is retried for every method (Zoom rejects it
+/// before doing any work) after <c>Retry-After</c> or, without one, a short jittered back-off; the daily limit
+/// or a <c>Retry-After</c> beyond <see cref="ZoomEventsOptions.MaxRetryAfter"/> is not retried, so
+/// <see cref="ZoomHttp"/> throws <see cref="ZoomRateLimitException"/> at once. 408/500/502/503/504, timeouts
+/// and connection failures are retried only for idempotent methods.
+/// </summary>
+public static class ZoomResilience
+{
+    /// <summary>Adds Zoom's strategies to <paramref name="builder"/>.</summary>
+    /// <param name="builder">The pipeline being built (from <c>AddResilienceHandler</c>).</param>
+    /// <param name="options">Client settings (timeouts, retry limits).</param>
+    /// <param name="timeProvider">Clock for delays and timeouts; tests pass a fake one.</param>
+    /// <param name="treatAllMethodsAsIdempotent">True for endpoints where repeating any request is harmless (the token endpoint).</param>
+    public static ResiliencePipelineBuilder<HttpResponseMessage> AddZoomStrategies(
+        this ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        ZoomEventsOptions options,
+        TimeProvider? timeProvider = null,
+        bool treatAllMethodsAsIdempotent = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        var time = timeProvider ?? TimeProvider.System;
+        builder.TimeProvider = time;
+        var settings = options.Clone();
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "ZoomTotalTimeout", Timeout = settings.TotalTimeout });
+        if (settings.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                Name = "ZoomRetry",
+                MaxRetryAttempts = settings.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(
+                    ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), settings, time.GetUtcNow(), treatAllMethodsAsIdempotent)),
+                DelayGenerator = args => ValueTask.FromResult(
+                    GetRateLimitDelay(args.Outcome, args.AttemptNumber, settings, time.GetUtcNow())),
+            });
+        }
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "ZoomAttemptTimeout", Timeout = settings.AttemptTimeout });
+        return builder;
+    }
+
+    /// <summary>True for methods whose repetition cannot duplicate work (RFC 9110 idempotent methods).</summary>
+    public static bool IsIdempotent(HttpMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put
+            || method == HttpMethod.Delete || method == HttpMethod.Options || method == HttpMethod.Trace;
+    }
+
+    /// <summary>The retry decision, exposed so it can be tested and reused by custom pipelines.</summary>
+    public static bool ShouldRetry(
+        Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ZoomEventsOptions options, DateTimeOffset now,
+        bool treatAllMethodsAsIdempotent = false)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (outcome.Result is { } response)
+        {
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var info = ZoomRateLimitInfo.FromResponse(response, now);
+                return !info.IsDailyLimit && (info.RetryAfter is null || info.RetryAfter <= options.MaxRetryAfter);
+            }
+
+            return IsTransientStatus(response.StatusCode) && MayRepeat(request ?? response.RequestMessage, treatAllMethodsAsIdempotent);
+        }
+
+        return outcome.Exception is HttpRequestException or TimeoutRejectedException
+            && MayRepeat(request, treatAllMethodsAsIdempotent);
+    }
+
+    /// <summary>
+    /// Delay before the next attempt of a 429: the server's <c>Retry-After</c> when given, otherwise a jittered
+    /// back-off of 1–2 × <see cref="ZoomEventsOptions.RetryBaseDelay"/> doubling per attempt (Zoom omits the
+    /// headers on some QPS rejections). Returns <see langword="null"/> for other outcomes, so Polly's
+    /// exponential jittered back-off applies.
+    /// </summary>
+    public static TimeSpan? GetRateLimitDelay(Outcome<HttpResponseMessage> outcome, int attemptNumber, ZoomEventsOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (outcome.Result is not { StatusCode: HttpStatusCode.TooManyRequests } response)
+        {
+            return null;
+        }
+
+        var info = ZoomRateLimitInfo.FromResponse(response, now);
+        if (info.RetryAfter is { } retryAfter)
+        {
+            return retryAfter;
+        }
+
+        var factor = Math.Pow(2, Math.Min(attemptNumber, 10)) * (1 + Random.Shared.NextDouble());
+        var delay = TimeSpan.FromTicks((long)(options.RetryBaseDelay.Ticks * factor));
+        return options.MaxRetryAfter > TimeSpan.Zero && delay > options.MaxRetryAfter ? options.MaxRetryAfter : delay;
+    }
+
+    private static bool IsTransientStatus(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static bool MayRepeat(HttpRequestMessage? request, bool treatAllMethodsAsIdempotent)
+    {
+        if (treatAllMethodsAsIdempotent)
+        {
+            return true;
+        }
+
+        if (request is null)
+        {
+            // Without the request we cannot prove the call is safe to repeat.
+            return false;
+        }
+
+        return IsIdempotent(request.Method)
+            || (request.Options.TryGetValue(ZoomRequestOptions.RetryNonIdempotent, out var optIn) && optIn);
+    }
+}
