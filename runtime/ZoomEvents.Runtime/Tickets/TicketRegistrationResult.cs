@@ -1,0 +1,52 @@
+namespace ZoomEvents.Runtime.Tickets;
+
+/// <summary>What one <c>createTickets</c> call returned: the created tickets and the per-attendee errors of a 201.</summary>
+/// <typeparam name="TTicket">The created-ticket type (the generated <c>CreatedTicket</c>).</typeparam>
+/// <typeparam name="TError">The per-attendee error type (the generated <c>TicketCreationError</c>).</typeparam>
+public sealed record TicketBatchResponse<TTicket, TError>(IReadOnlyList<TTicket>? Tickets, IReadOnlyList<TError>? Errors);
+
+/// <summary>An attendee whose ticket was not created, or whose outcome could not be established.</summary>
+/// <param name="Request">The ticket request as given (with any external id the registrar assigned).</param>
+/// <param name="Reason">Why, in words suitable for an operator.</param>
+/// <param name="Exception">The failure behind it, if any.</param>
+/// <param name="OutcomeUnknown">
+/// True when the ticket may or may not exist on Zoom (the request was sent but no answer or lookup confirmed
+/// it); check by <c>external_ticket_id</c> before trying again.
+/// </param>
+public sealed record TicketRegistrationFailure<TRequest>(TRequest Request, string Reason, Exception? Exception, bool OutcomeUnknown);
+
+/// <summary>
+/// The merged outcome of registering any number of attendees. Partial success is normal: look at
+/// <see cref="Errors"/> (Zoom refused these attendees) and <see cref="Failures"/> (not sent, or unknown).
+/// </summary>
+public sealed class TicketRegistrationResult<TRequest, TTicket, TError>
+{
+    internal TicketRegistrationResult(
+        IReadOnlyList<TTicket> tickets, IReadOnlyList<TError> errors, IReadOnlyList<TicketRegistrationFailure<TRequest>> failures,
+        int batchCount, int recoveredCount)
+    {
+        Tickets = tickets;
+        Errors = errors;
+        Failures = failures;
+        BatchCount = batchCount;
+        RecoveredCount = recoveredCount;
+    }
+
+    /// <summary>Tickets created (including those found by lookup after an ambiguous failure).</summary>
+    public IReadOnlyList<TTicket> Tickets { get; }
+
+    /// <summary>Per-attendee errors Zoom reported inside successful (201) responses.</summary>
+    public IReadOnlyList<TError> Errors { get; }
+
+    /// <summary>Attendees not registered for reasons outside Zoom's <c>errors[]</c>.</summary>
+    public IReadOnlyList<TicketRegistrationFailure<TRequest>> Failures { get; }
+
+    /// <summary>How many <c>createTickets</c> batches were planned (ceil(n / batch size)).</summary>
+    public int BatchCount { get; }
+
+    /// <summary>How many tickets were found by <c>external_ticket_id</c> after an ambiguous failure instead of being re-sent.</summary>
+    public int RecoveredCount { get; }
+
+    /// <summary>True when every attendee got a ticket.</summary>
+    public bool IsComplete => Errors.Count == 0 && Failures.Count == 0;
+}
