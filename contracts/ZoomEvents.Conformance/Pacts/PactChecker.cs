@@ -1,0 +1,151 @@
+using Microsoft.OpenApi;
+using ZoomEvents.Conformance.Schemas;
+using ZoomEvents.Conformance.Spec;
+
+namespace ZoomEvents.Conformance.Pacts;
+
+/// <summary>
+/// Checks pact interactions against an OpenAPI spec, the way PactFlow's bi-directional contract testing does:
+/// every request the consumer sends must be one the spec accepts, every response it expects must be one the spec promises.
+/// </summary>
+/// <remarks>Only example values are compared; pact matching rules widen what the provider may return, not what the spec allows.</remarks>
+public sealed partial class PactChecker
+{
+    private readonly OpenApiSpec _spec;
+    private readonly SchemaValidator _validator = new();
+
+    public PactChecker(OpenApiSpec spec) => _spec = spec;
+
+    /// <summary>Loads every pact below <paramref name="pactFileOrDirectory"/> and checks it.</summary>
+    public PactCheckReport CheckPath(string pactFileOrDirectory)
+    {
+        var files = PactFile.Discover(pactFileOrDirectory).Select(PactFile.Load).ToList();
+        return new PactCheckReport(_spec.Source, files.Select(Check).ToList());
+    }
+
+    public PactFileResult Check(PactFile pact)
+    {
+        var findings = new List<ConformanceFinding>();
+        foreach (var interaction in pact.Interactions)
+        {
+            findings.AddRange(Check(pact.Source, interaction));
+        }
+
+        return new PactFileResult(pact.Source, pact.Consumer, pact.Provider, pact.Interactions.Count, findings);
+    }
+
+    public IReadOnlyList<ConformanceFinding> Check(string pactSource, PactInteraction interaction)
+    {
+        var context = new InteractionContext(pactSource, interaction);
+        var operation = MatchOperation(context);
+        if (operation is null)
+        {
+            return context.Findings;
+        }
+
+        context.Operation = operation;
+        CheckAuthorization(context, operation);
+        CheckQuery(context, operation);
+        CheckRequestHeaders(context, operation);
+        CheckRequestBody(context, operation);
+        CheckResponse(context, operation);
+        return context.Findings;
+    }
+
+    private SpecOperation? MatchOperation(InteractionContext context)
+    {
+        var interaction = context.Interaction;
+        var pathOnly = interaction.Path.Split('?', 2)[0];
+        var candidates = MatchPath(StripBasePath(pathOnly));
+        if (candidates.Count == 0 && _spec.BasePath.Length > 0 && !HasBasePath(pathOnly))
+        {
+            // Consumers sometimes record paths relative to the API root; accept those as well.
+            candidates = MatchPath(pathOnly);
+        }
+
+        if (candidates.Count == 0)
+        {
+            context.Add(RuleCodes.RequestPathOrMethodUnknown, Severity.Error, "/request/path",
+                $"Path '{interaction.Path}' matches no path in the spec (server base path '{_spec.BasePath}').");
+            return null;
+        }
+
+        // The most specific template wins (literal segments beat parameters), as routers do.
+        var best = candidates.Where(c => c.Operation.Method == interaction.Method).MaxBy(c => c.LiteralSegments);
+        if (best is null)
+        {
+            var documented = string.Join(", ", candidates.Select(c => c.Operation.Method).Distinct().Order(StringComparer.Ordinal));
+            context.Add(RuleCodes.RequestPathOrMethodUnknown, Severity.Error, "/request/method",
+                $"Method {interaction.Method} is not documented for '{candidates[0].Operation.PathTemplate}' (documented: {documented}).");
+            return null;
+        }
+
+        return best.Operation;
+    }
+
+    private bool HasBasePath(string path) =>
+        path.Equals(_spec.BasePath, StringComparison.Ordinal) || path.StartsWith(_spec.BasePath + "/", StringComparison.Ordinal);
+
+    private string StripBasePath(string path) =>
+        _spec.BasePath.Length > 0 && HasBasePath(path) ? path[_spec.BasePath.Length..] : path;
+
+    private sealed record PathCandidate(SpecOperation Operation, int LiteralSegments);
+
+    private List<PathCandidate> MatchPath(string path)
+    {
+        var actual = Segments(path).Select(Uri.UnescapeDataString).ToArray();
+        var matches = new List<PathCandidate>();
+        foreach (var operation in _spec.Operations)
+        {
+            var template = Segments(operation.PathTemplate);
+            if (template.Length != actual.Length)
+            {
+                continue;
+            }
+
+            var literals = 0;
+            var ok = true;
+            for (var i = 0; i < template.Length && ok; i++)
+            {
+                if (template[i].StartsWith('{') && template[i].EndsWith('}'))
+                {
+                    ok = actual[i].Length > 0 && PathValueFits(operation, template[i][1..^1], actual[i]);
+                }
+                else
+                {
+                    ok = string.Equals(template[i], actual[i], StringComparison.Ordinal);
+                    literals += ok ? 1 : 0;
+                }
+            }
+
+            if (ok)
+            {
+                matches.Add(new PathCandidate(operation, literals));
+            }
+        }
+
+        return matches;
+    }
+
+    private bool PathValueFits(SpecOperation operation, string name, string value)
+    {
+        var parameter = operation.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == name);
+        return parameter?.Schema is not { } schema
+            || _validator.Validate(schema, SchemaDirection.Request, ParameterValues.Coerce([value], schema), "").Count == 0;
+    }
+
+    private static string[] Segments(string path) => path.Trim('/').Split('/', StringSplitOptions.None);
+
+    /// <summary>Mutable state while one interaction is checked.</summary>
+    private sealed class InteractionContext(string pactSource, PactInteraction interaction)
+    {
+        public PactInteraction Interaction { get; } = interaction;
+
+        public SpecOperation? Operation { get; set; }
+
+        public List<ConformanceFinding> Findings { get; } = [];
+
+        public void Add(string code, Severity severity, string pointer, string message) =>
+            Findings.Add(new ConformanceFinding(code, severity, pactSource, Interaction.Index, Interaction.Description, pointer, message, Operation?.ToString()));
+    }
+}
