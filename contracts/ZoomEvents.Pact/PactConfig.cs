@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace ZoomEvents.Pact;
+
+/// <summary>Settings of a consumer pact (<see cref="Pact.V4"/>).</summary>
+public sealed class PactConfig
+{
+    /// <summary>Folder the pact file <c>&lt;consumer&gt;-&lt;provider&gt;.json</c> is merged into. Default: <c>./pacts</c> under the current directory.</summary>
+    public string? PactDir { get; init; }
+
+    /// <summary>
+    /// Receives diagnostic lines (mock server logs after a failure, where the pact was written). Hook up xUnit's
+    /// <c>ITestOutputHelper.WriteLine</c>.
+    /// </summary>
+    public Action<string>? Output { get; init; }
+
+    /// <summary>How bodies and matcher examples are serialised. Default: <see cref="PactJson.DefaultOptions"/> (names as declared).</summary>
+    public JsonSerializerOptions? JsonOptions { get; init; }
+
+    /// <summary>Extra entries for the pact file's metadata (namespace <c>pactCsharp</c> is always added).</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>How long to wait for another process holding the pact file's lock. Default 60 s.</summary>
+    public TimeSpan FileLockTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    internal string ResolvedPactDir => Path.GetFullPath(PactDir ?? Path.Combine(Directory.GetCurrentDirectory(), "pacts"));
+
+    internal JsonSerializerOptions ResolvedJsonOptions => JsonOptions ?? PactJson.DefaultOptions;
+}
