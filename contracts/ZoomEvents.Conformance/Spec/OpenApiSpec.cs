@@ -14,8 +14,12 @@ public sealed record SpecOperation(
     string PathTemplate,
     string Method,
     OpenApiOperation Operation,
-    IReadOnlyList<IOpenApiParameter> Parameters)
+    IReadOnlyList<IOpenApiParameter> Parameters,
+    IReadOnlyDictionary<IOpenApiParameter, string> ParameterPointers)
 {
+    /// <summary>JSON pointer of a parameter (operation-level or inherited from the path item).</summary>
+    public string PointerOf(IOpenApiParameter parameter) => ParameterPointers.TryGetValue(parameter, out var pointer) ? pointer : Pointer + "/parameters";
+
     public string? OperationId => Operation.OperationId;
 
     /// <summary>JSON pointer of the operation inside the spec, e.g. <c>/paths/~1zoom_events~1hubs/get</c>.</summary>
@@ -182,19 +186,29 @@ public sealed class OpenApiSpec
                 continue;
             }
 
+            var pathPointer = "/paths/" + Pointer.Escape(template);
             foreach (var (method, operation) in item.Operations)
             {
+                var operationPointer = pathPointer + "/" + method.Method.ToLowerInvariant();
+                var pointers = new Dictionary<IOpenApiParameter, string>(ReferenceEqualityComparer.Instance);
+                var merged = new List<IOpenApiParameter>();
+                foreach (var (parameter, index) in (operation.Parameters ?? []).Select((p, i) => (p, i)))
+                {
+                    merged.Add(parameter);
+                    pointers[parameter] = Pointer.Append(operationPointer + "/parameters", index);
+                }
+
                 // Operation-level parameters override path-level ones with the same name and location.
-                var merged = new List<IOpenApiParameter>(operation.Parameters ?? []);
-                foreach (var inherited in item.Parameters ?? [])
+                foreach (var (inherited, index) in (item.Parameters ?? []).Select((p, i) => (p, i)))
                 {
                     if (!merged.Any(p => p.Name == inherited.Name && p.In == inherited.In))
                     {
                         merged.Add(inherited);
+                        pointers[inherited] = Pointer.Append(pathPointer + "/parameters", index);
                     }
                 }
 
-                operations.Add(new SpecOperation(template, method.Method.ToUpperInvariant(), operation, merged));
+                operations.Add(new SpecOperation(template, method.Method.ToUpperInvariant(), operation, merged, pointers));
             }
         }
 
