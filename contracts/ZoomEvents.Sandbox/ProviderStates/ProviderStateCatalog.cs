@@ -1,0 +1,194 @@
+using System.Text.Json.Nodes;
+using ZoomEvents.Sandbox.Infrastructure;
+using ZoomEvents.Sandbox.Store;
+
+namespace ZoomEvents.Sandbox.ProviderStates;
+
+internal sealed record StateParam(string Name, string Description);
+
+/// <summary>One provider state: its exact name (as pacts spell it), what it sets up, and the params it honours.</summary>
+internal sealed record ProviderState(string Name, string Description, IReadOnlyList<StateParam> Params, Func<StoreData, StateParams, SandboxOptions, JsonObject> Setup);
+
+/// <summary>
+/// The provider states the sandbox can set up. The table is the single source of truth: the endpoint dispatches on it,
+/// <c>GET /_pact/provider-states</c> lists it, and README.md documents the same rows. Every setup adds to the current
+/// state (an interaction may have several states) and replaces entities whose ids are given, so re-running a state is
+/// safe. Each returns the ids it used, which Pact can inject into requests (<c>fromProviderState</c>).
+/// </summary>
+internal static class ProviderStateCatalog
+{
+    private static readonly StateParam HubIdParam = new("hubId", "Id of the hub (created when missing); default: the seeded hub.");
+    private static readonly StateParam EventIdParam = new("eventId", "Id the event gets; default: a new random id.");
+    private static readonly StateParam NameParam = new("name", "Event name; default 'Product planning'.");
+    private static readonly StateParam TimezoneParam = new("timezone", "Zoom time-zone id; default America/Indianapolis.");
+    private static readonly StateParam StartParam = new("startTime", "UTC start of the first session; default 2026-01-07T13:00:00Z (recurring) or 2030-01-15T15:00:00Z.");
+    private static readonly StateParam SessionIdsParam = new("sessionIds", "Ids for the sessions in order (array or comma-separated); default: derived, stable ids.");
+    private static readonly StateParam TicketTypeIdParam = new("ticketTypeId", "Id of the event's default ticket type; default: derived from the event id.");
+
+    private static readonly StateParam[] EventParams = [EventIdParam, HubIdParam, NameParam, TimezoneParam, StartParam, SessionIdsParam, TicketTypeIdParam];
+
+    public static IReadOnlyList<ProviderState> States { get; } =
+    [
+        new("a hub exists", "A hub the caller hosts.", [HubIdParam, new("hubName", "Hub name; default 'Sandbox Hub'.")],
+            (d, p, o) => Ids(EnsureHub(d, p, o), null)),
+        new("no events exist", "Removes every event (hubs stay).", [],
+            (d, _, _) => { d.Events.Clear(); return []; }),
+        new("a draft event exists", "A SIMPLE_EVENT in DRAFT with one calendar day.", EventParams,
+            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: false, EventStatus.Draft))),
+        new("a published event exists", "A PUBLISHED SIMPLE_EVENT with one calendar day.", EventParams,
+            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: false, EventStatus.Published))),
+        new("a cancelled event exists", "A CANCELLED SIMPLE_EVENT.", EventParams,
+            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: false, EventStatus.Cancelled))),
+        new("a draft recurring event exists", "The tutorial's RECURRING event (monthly, first Wednesday, 7 times, 15 minutes) in DRAFT.", [.. EventParams, EndTimesParam],
+            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: true, EventStatus.Draft))),
+        new("a published recurring event exists", "The tutorial's RECURRING event, PUBLISHED.", [.. EventParams, EndTimesParam],
+            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: true, EventStatus.Published))),
+        new("an access link exists", "A link on the event given by eventId (a published recurring event is created when it does not exist).",
+            [.. EventParams, new("accessLinkId", "Id of the link; default random."), new("linkName", "Link name; default 'Registration'."),
+             new("linkType", "registration (default) or group-join."), new("authenticationMethod", "Default bypass_auth."),
+             new("recurringRegistrationOption", "all_sessions (default), single_session or multiple_sessions.")],
+            (d, p, o) =>
+            {
+                var record = ExistingOrNewEvent(d, p, o);
+                var link = AccessLinkDomain.Create(record, new AccessLinkInput
+                {
+                    Name = p.String("linkName") ?? "Registration",
+                    Type = p.String("linkType") ?? "registration",
+                    AuthenticationMethod = p.String("authenticationMethod") ?? "bypass_auth",
+                    RecurringRegistrationOption = record.IsRecurring ? p.String("recurringRegistrationOption") ?? RegistrationOptions.AllSessions : null,
+                }, p.Id("accessLinkId"));
+                var ids = Ids(null, record);
+                ids["accessLinkId"] = link.Id;
+                return ids;
+            }),
+        new("registration links exist for every option", "Three registration links (all_sessions, single_session, multiple_sessions) on a published recurring event.",
+            [.. EventParams, new("allSessionsLinkId", "Id of the all_sessions link."), new("singleSessionLinkId", "Id of the single_session link."),
+             new("multipleSessionsLinkId", "Id of the multiple_sessions link.")],
+            (d, p, o) =>
+            {
+                var record = ExistingOrNewEvent(d, p, o);
+                var ids = Ids(null, record);
+                foreach (var (option, param, name) in new[]
+                {
+                    (RegistrationOptions.AllSessions, "allSessionsLinkId", "All sessions"),
+                    (RegistrationOptions.SingleSession, "singleSessionLinkId", "Single session"),
+                    (RegistrationOptions.MultipleSessions, "multipleSessionsLinkId", "Multiple sessions"),
+                })
+                {
+                    record.Links.RemoveAll(l => l.Name == name);
+                    var link = AccessLinkDomain.Create(record, new AccessLinkInput
+                    {
+                        Name = name, Type = "registration", AuthenticationMethod = "bypass_auth", RecurringRegistrationOption = option,
+                    }, p.Id(param));
+                    ids[param] = link.Id;
+                }
+
+                return ids;
+            }),
+        new("a ticket exists", "One ticket on the event given by eventId (a published recurring event is created when it does not exist).",
+            [.. EventParams, new("ticketId", "Id of the ticket; default random."), new("email", "Default attendee@example.com."),
+             new("externalTicketId", "The caller's id for the ticket; default none."), new("ticketSessionIds", "Sessions the ticket covers; default all.")],
+            (d, p, o) =>
+            {
+                var record = ExistingOrNewEvent(d, p, o);
+                var ticketId = p.Id("ticketId");
+                var input = new TicketInput
+                {
+                    Email = p.String("email") ?? "attendee@example.com",
+                    ExternalTicketId = p.String("externalTicketId"),
+                    SessionIds = p.Ids("ticketSessionIds"),
+                };
+                var (created, errors) = TicketDomain.Create(record, [input], "none", "provider-state", ticketId is null ? null : [ticketId]);
+                if (errors.Count > 0)
+                {
+                    throw ZoomProblem.Validation("params", errors[0].Message);
+                }
+
+                var ids = Ids(null, record);
+                ids["ticketId"] = created[0].Id;
+                return ids;
+            }),
+        new("tickets exist", "count tickets (default 35, enough for two pages) on the event given by eventId.",
+            [.. EventParams, new("count", "How many tickets (1–1000); default 35."), new("emailDomain", "Domain of the generated addresses; default example.com.")],
+            (d, p, o) =>
+            {
+                var record = ExistingOrNewEvent(d, p, o);
+                var count = p.Int("count", 1, 1000) ?? 35;
+                var domain = p.String("emailDomain") ?? "example.com";
+                var inputs = Enumerable.Range(1, count).Select(i => new TicketInput { Email = $"attendee{i}@{domain}", ExternalTicketId = $"ext-{i}" }).ToList();
+                var ids = Ids(null, record);
+                ids["ticketIds"] = ZoomJson.Array(TicketDomain.Create(record, inputs, "none", "provider-state").Created.Select(t => t.Id));
+                return ids;
+            }),
+    ];
+
+    private static StateParam EndTimesParam => new("endTimes", "Occurrences of the recurring event (1–60); default 7.");
+
+    public static ProviderState? Find(string name) =>
+        States.FirstOrDefault(s => string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static HubRecord EnsureHub(StoreData d, StateParams p, SandboxOptions o)
+    {
+        var id = p.Id("hubId") ?? o.SeedHubId;
+        if (!d.Hubs.TryGetValue(id, out var hub) || p.String("hubName") is not null)
+        {
+            hub = new HubRecord(id, p.String("hubName") ?? hub?.Name ?? o.SeedHubName, "Hub set up by a provider state.", "PUBLIC");
+            d.Hubs[id] = hub;
+        }
+
+        return hub;
+    }
+
+    private static EventRecord ExistingOrNewEvent(StoreData d, StateParams p, SandboxOptions o) =>
+        p.Id("eventId") is { } id && d.Events.TryGetValue(id, out var existing)
+            ? existing
+            : NewEvent(d, p, o, recurring: true, EventStatus.Published);
+
+    private static EventRecord NewEvent(StoreData d, StateParams p, SandboxOptions o, bool recurring, string status)
+    {
+        var hub = EnsureHub(d, p, o);
+        var start = p.Date("startTime") ?? (recurring ? new DateTimeOffset(2026, 1, 7, 13, 0, 0, TimeSpan.Zero) : new DateTimeOffset(2030, 1, 15, 15, 0, 0, TimeSpan.Zero));
+        var input = new EventInput
+        {
+            Name = p.String("name") ?? "Product planning",
+            Description = recurring ? "Monthly product planning, first Wednesday." : "A one-day event.",
+            Timezone = p.String("timezone") ?? "America/Indianapolis",
+            EventType = recurring ? EventTypes.Recurring : EventTypes.Simple,
+            AccessLevel = "PRIVATE_RESTRICTED",
+            AttendanceType = "virtual",
+            MeetingType = "MEETING",
+            HubId = hub.Id,
+            Calendar = [new CalendarEntry(start, start + (recurring ? TimeSpan.FromMinutes(15) : TimeSpan.FromHours(1)))],
+            Recurrence = recurring
+                ? new RecurrenceSpec { Type = 3, RepeatInterval = 1, MonthlyWeek = 1, MonthlyWeekDay = 4, EndTimes = p.Int("endTimes", 1, 60) ?? 7, Duration = 15 }
+                : null,
+        };
+        var record = EventDomain.Create(d, input, p.Id("eventId"), p.Id("ticketTypeId"), p.Ids("sessionIds"));
+        record.Status = status;
+        return record;
+    }
+
+    private static JsonObject Ids(HubRecord? hub, EventRecord? record)
+    {
+        var ids = new JsonObject();
+        if (hub is not null)
+        {
+            ids["hubId"] = hub.Id;
+        }
+
+        if (record is not null)
+        {
+            ids["hubId"] = record.HubId;
+            ids["eventId"] = record.Id;
+            ids["ticketTypeId"] = record.TicketType.Id;
+            ids["sessionIds"] = ZoomJson.Array(record.Sessions.Select(s => s.Id));
+            ids["sessionId"] = record.Sessions[0].Id;
+            if (record.Sessions.Count > 1)
+            {
+                ids["sessionId2"] = record.Sessions[1].Id;
+            }
+        }
+
+        return ids;
+    }
+}

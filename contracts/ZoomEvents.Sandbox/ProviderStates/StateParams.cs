@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ZoomEvents.Sandbox.Infrastructure;
+
+namespace ZoomEvents.Sandbox.ProviderStates;
+
+/// <summary>
+/// The <c>params</c> of a provider-state request. Pact tools send them as JSON values of any type, so strings,
+/// numbers and (for lists) arrays or comma-separated strings are all accepted; a bad value is a 400 naming the param.
+/// </summary>
+internal sealed class StateParams(JsonObject? raw)
+{
+    public string? String(string name)
+    {
+        if (raw is null || !raw.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            return null;
+        }
+
+        return node.GetValueKind() switch
+        {
+            JsonValueKind.String => node.GetValue<string>(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => node.ToJsonString(),
+            _ => throw Bad(name, "must be a string."),
+        };
+    }
+
+    // Ids end up in URLs, so they must be URL-safe like Zoom's.
+    public string? Id(string name)
+    {
+        var value = String(name);
+        if (value is not null && !SandboxIds.IsUrlSafe(value))
+        {
+            throw Bad(name, "must be 1–64 characters of A–Z, a–z, 0–9, '-' or '_'.");
+        }
+
+        return value;
+    }
+
+    public List<string>? Ids(string name)
+    {
+        if (raw is null || !raw.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            return null;
+        }
+
+        var values = node switch
+        {
+            JsonArray array => array.Select(item => item?.GetValueKind() == JsonValueKind.String ? item.GetValue<string>() : throw Bad(name, "must be an array of strings.")).ToList(),
+            _ when node.GetValueKind() == JsonValueKind.String => node.GetValue<string>().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList(),
+            _ => throw Bad(name, "must be an array of strings or a comma-separated string."),
+        };
+        if (values.Any(v => !SandboxIds.IsUrlSafe(v)))
+        {
+            throw Bad(name, "must contain URL-safe ids only.");
+        }
+
+        return values;
+    }
+
+    public int? Int(string name, int min, int max)
+    {
+        var text = String(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Bad(name, $"must be an integer from {min} to {max}.");
+    }
+
+    public DateTimeOffset? Date(string name)
+    {
+        var text = String(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return text.EndsWith('Z') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var value)
+            ? value
+            : throw Bad(name, "must be a UTC date-time such as 2026-01-07T13:00:00Z.");
+    }
+
+    private static ZoomProblem Bad(string name, string message) => ZoomProblem.Validation($"params.{name}", $"{name} {message}");
+}

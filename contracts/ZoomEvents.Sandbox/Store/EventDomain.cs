@@ -1,0 +1,236 @@
+using ZoomEvents.Runtime.Recurrence;
+using ZoomEvents.Sandbox.Infrastructure;
+
+namespace ZoomEvents.Sandbox.Store;
+
+/// <summary>Event fields as parsed from a create or update request (or built by a provider state); null = not given.</summary>
+internal sealed class EventInput
+{
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Timezone { get; set; }
+
+    public string? EventType { get; set; }
+
+    public string? AccessLevel { get; set; }
+
+    public string? AttendanceType { get; set; }
+
+    public string? MeetingType { get; set; }
+
+    public string? HubId { get; set; }
+
+    public List<CalendarEntry>? Calendar { get; set; }
+
+    public RecurrenceSpec? Recurrence { get; set; }
+
+    public List<string>? Categories { get; set; }
+
+    public List<string>? Tags { get; set; }
+
+    public List<string>? BlockedCountries { get; set; }
+
+    public string? ContactName { get; set; }
+
+    public string? Tagline { get; set; }
+
+    public DateTimeOffset? LobbyStart { get; set; }
+
+    public DateTimeOffset? LobbyEnd { get; set; }
+}
+
+/// <summary>Event lifecycle rules; every method runs inside the store lock.</summary>
+internal static class EventDomain
+{
+    public const int MaxCalendarDays = 6;
+
+    public static EventRecord Get(StoreData data, string eventId) =>
+        data.Events.TryGetValue(eventId, out var found) ? found : throw ZoomProblem.EventNotFound();
+
+    public static EventRecord Create(StoreData data, EventInput input, string? eventId = null, string? ticketTypeId = null, IReadOnlyList<string>? sessionIds = null)
+    {
+        if (input.HubId is null || !data.Hubs.ContainsKey(input.HubId))
+        {
+            throw ZoomProblem.Validation("hub_id", "No hub with this id exists; list hubs with GET /zoom_events/hubs?role_type=host.");
+        }
+
+        var id = eventId ?? SandboxIds.New();
+        var record = new EventRecord
+        {
+            Id = id,
+            HubId = input.HubId,
+            Name = input.Name!,
+            Description = input.Description!,
+            Timezone = input.Timezone!,
+            EventType = input.EventType!,
+            AccessLevel = input.AccessLevel!,
+            AttendanceType = input.AttendanceType!,
+            TicketType = new TicketTypeRecord(ticketTypeId ?? SandboxIds.Derive($"{id}/ticket-type/default"), "General admission", 10_000),
+            CreatedAt = data.Now,
+        };
+
+        ApplySchedule(record, input.Calendar, input.Recurrence, input.Timezone!, sessionIds);
+        ApplyDetails(record, input);
+        record.Sequence = ++data.NextSequence;
+        data.Events[id] = record;
+        return record;
+    }
+
+    public static void Update(EventRecord record, EventInput patch)
+    {
+        RequireEditable(record);
+        if (patch.Calendar is not null || patch.Recurrence is not null || patch.Timezone is not null)
+        {
+            var recurrence = patch.Recurrence is null ? record.Recurrence : record.Recurrence?.Overlay(patch.Recurrence) ?? patch.Recurrence;
+            ApplySchedule(record, patch.Calendar ?? record.Calendar, recurrence, patch.Timezone ?? record.Timezone, fixedSessionIds: null);
+            record.Timezone = patch.Timezone ?? record.Timezone;
+        }
+
+        record.Name = patch.Name ?? record.Name;
+        record.Description = patch.Description ?? record.Description;
+        record.AccessLevel = patch.AccessLevel ?? record.AccessLevel;
+        record.AttendanceType = patch.AttendanceType ?? record.AttendanceType;
+        ApplyDetails(record, patch);
+    }
+
+    public static void Publish(EventRecord record)
+    {
+        RequireEditable(record);
+        record.Status = EventStatus.Published;
+    }
+
+    public static void Cancel(EventRecord record, string? cancelMessage)
+    {
+        RequireEditable(record);
+        if (record.Tickets.Count > 0 && string.IsNullOrWhiteSpace(cancelMessage))
+        {
+            throw ZoomProblem.Validation("cancel_message", "cancel_message is required when the event has registrants.");
+        }
+
+        record.Status = EventStatus.Cancelled;
+    }
+
+    public static EventRecord Duplicate(StoreData data, EventRecord source, string? name, DateTimeOffset? startTime, string? timezone)
+    {
+        var shift = startTime is { } start && source.Calendar.Count > 0 ? start - source.Calendar[0].Start : TimeSpan.Zero;
+        var input = new EventInput
+        {
+            Name = name ?? source.Name,
+            Description = source.Description,
+            Timezone = timezone ?? source.Timezone,
+            EventType = source.EventType,
+            AccessLevel = source.AccessLevel,
+            AttendanceType = source.AttendanceType,
+            MeetingType = source.MeetingType,
+            HubId = source.HubId,
+            Calendar = source.Calendar.Select(c => new CalendarEntry(c.Start + shift, c.End + shift)).ToList(),
+            Recurrence = source.Recurrence?.Clone(),
+            Categories = source.Categories?.ToList(),
+            Tags = source.Tags?.ToList(),
+            BlockedCountries = source.BlockedCountries?.ToList(),
+            ContactName = source.ContactName,
+            Tagline = source.Tagline,
+            LobbyStart = source.LobbyStart + shift,
+            LobbyEnd = source.LobbyEnd + shift,
+        };
+        return Create(data, input);
+    }
+
+    private static void RequireEditable(EventRecord record)
+    {
+        if (record.Status == EventStatus.Cancelled)
+        {
+            throw new ZoomProblem(400, 260210, "A cancelled event can't be changed.");
+        }
+    }
+
+    private static void ApplyDetails(EventRecord record, EventInput input)
+    {
+        record.MeetingType = input.MeetingType ?? record.MeetingType;
+        record.Categories = input.Categories ?? record.Categories;
+        record.Tags = input.Tags ?? record.Tags;
+        record.BlockedCountries = input.BlockedCountries ?? record.BlockedCountries;
+        record.ContactName = input.ContactName ?? record.ContactName;
+        record.Tagline = input.Tagline ?? record.Tagline;
+        record.LobbyStart = input.LobbyStart ?? record.LobbyStart;
+        record.LobbyEnd = input.LobbyEnd ?? record.LobbyEnd;
+    }
+
+    // Validates calendar + recurrence together and recomputes the sessions. Sessions whose start time survives a change
+    // keep their id, so tickets that point at them stay valid.
+    private static void ApplySchedule(EventRecord record, List<CalendarEntry>? calendar, RecurrenceSpec? recurrence, string timezone, IReadOnlyList<string>? fixedSessionIds)
+    {
+        if (calendar is null || calendar.Count == 0)
+        {
+            throw ZoomProblem.Validation("calendar", "calendar needs at least one entry with start_time and end_time.");
+        }
+
+        if (calendar.Count > MaxCalendarDays)
+        {
+            throw new ZoomProblem(400, 26202, $"An event can have at most {MaxCalendarDays} days.");
+        }
+
+        if (calendar.Any(c => c.End < c.Start))
+        {
+            throw new ZoomProblem(400, 26203, "A calendar entry's end_time is before its start_time.");
+        }
+
+        if (!ZoomTimeZones.TryResolve(timezone, out _))
+        {
+            throw ZoomProblem.Validation("timezone", $"'{timezone}' is not a known time zone id.");
+        }
+
+        List<(DateTimeOffset Start, DateTimeOffset End)> slots;
+        if (record.IsRecurring)
+        {
+            if (recurrence is null)
+            {
+                throw ZoomProblem.Validation("recurrence", "recurrence is required for RECURRING events.");
+            }
+
+            if (calendar.Count != 1)
+            {
+                throw ZoomProblem.Validation("calendar", "A RECURRING event has exactly one calendar entry: its first occurrence.");
+            }
+
+            var first = calendar[0];
+            var fallbackMinutes = (int)Math.Ceiling((first.End - first.Start).TotalMinutes);
+            try
+            {
+                slots = RecurrenceSchedule.Expand(recurrence.ToRule(fallbackMinutes > 0 ? fallbackMinutes : null), first.Start, timezone)
+                    .Select(o => (o.StartUtc, o.EndUtc)).ToList();
+            }
+            catch (RecurrenceValidationException ex)
+            {
+                throw ZoomProblem.Validation(ex.Field == "timezone" ? "timezone" : $"recurrence.{ex.Field}", ex.Reason);
+            }
+        }
+        else
+        {
+            if (recurrence is not null)
+            {
+                throw ZoomProblem.Validation("recurrence", "Only RECURRING events take a recurrence.");
+            }
+
+            slots = calendar.OrderBy(c => c.Start).Select(c => (c.Start, c.End)).ToList();
+        }
+
+        var previousIds = record.Sessions.ToDictionary(s => s.Start, s => s.Id);
+        var sessions = new List<SessionRecord>(slots.Count);
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var (start, end) = slots[i];
+            var id = fixedSessionIds is not null && i < fixedSessionIds.Count
+                ? fixedSessionIds[i]
+                : previousIds.GetValueOrDefault(start) ?? SandboxIds.Derive($"{record.Id}/session/{start.UtcTicks}");
+            var name = slots.Count == 1 || record.IsRecurring ? record.Name : $"{record.Name} – day {i + 1}";
+            sessions.Add(new SessionRecord(id, name, start, end, SandboxIds.DeriveNumber(id, 80_000_000_000, 9_999_999_999)));
+        }
+
+        record.Calendar = calendar;
+        record.Recurrence = recurrence;
+        record.Sessions = sessions;
+    }
+}
