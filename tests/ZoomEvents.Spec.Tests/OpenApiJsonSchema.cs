@@ -28,6 +28,11 @@ internal static class OpenApiJsonSchema
     public static JsonObject BuildDocument(JsonObject spec, IReadOnlyDictionary<string, JsonNode> extraSchemas)
     {
         var openParts = NamesUsedInsideAllOf(spec);
+        foreach (var extra in extraSchemas.Values)
+        {
+            openParts.UnionWith(NamesUsedInsideAllOf(extra));
+        }
+
         var definitions = new JsonObject();
         if (spec["components"]?["schemas"] is JsonObject components)
         {
