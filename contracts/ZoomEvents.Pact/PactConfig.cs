@@ -23,6 +23,15 @@ public sealed class PactConfig
     /// <summary>How long to wait for another process holding the pact file's lock. Default 60 s.</summary>
     public TimeSpan FileLockTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Folder of committed pact files (e.g. <c>contracts/pacts</c>). When set, every successful verification also checks
+    /// that the interactions the test produced equal the pinned ones — or rewrites them in update mode.
+    /// </summary>
+    public string? PinnedPactDir { get; init; }
+
+    /// <summary>Rewrite pins instead of checking them. Default: the <c>PACT_PINS_UPDATE</c> environment variable.</summary>
+    public bool? UpdatePins { get; init; }
+
     internal string ResolvedPactDir => Path.GetFullPath(PactDir ?? Path.Combine(Directory.GetCurrentDirectory(), "pacts"));
 
     internal JsonSerializerOptions ResolvedJsonOptions => JsonOptions ?? PactJson.DefaultOptions;

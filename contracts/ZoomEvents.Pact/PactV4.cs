@@ -140,6 +140,10 @@ public sealed class PactV4 : IDisposable
             }
             await PactFileWriter.WriteAsync(handle, Config.ResolvedPactDir, PactFilePath, Config.FileLockTimeout).ConfigureAwait(false);
             Config.Output?.Invoke($"pact: {interactions.Count} interaction(s) verified and merged into {PactFilePath}");
+            if (Config.PinnedPactDir is not null)
+            {
+                await Pinning.PactPinning.CheckOrUpdateAsync(handle, Consumer, Provider, Config).ConfigureAwait(false);
+            }
         }
     }
 
