@@ -82,10 +82,20 @@ public sealed record PactMismatch(string Kind, string Method, string Path, IRead
 /// <param name="Message">The engine's own explanation.</param>
 public sealed record PactMismatchDetail(string Type, string? Location, string? Expected, string? Actual, string Message)
 {
+    private static readonly HashSet<string> SensitiveHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key",
+    };
+
     internal static PactMismatchDetail Parse(JsonObject item)
     {
         var type = PactMismatch.Text(item["type"]) ?? "Mismatch";
         var location = PactMismatch.Text(item["path"]) ?? PactMismatch.Text(item["parameter"]) ?? PactMismatch.Text(item["key"]);
+        if (type == "HeaderMismatch" && location is not null && SensitiveHeaders.Contains(location))
+        {
+            // Credentials must not reach exception messages or test logs, even fake ones from a consumer test.
+            return new PactMismatchDetail(type, location, "[redacted]", "[redacted]", $"Header '{location}' did not match (values redacted).");
+        }
         return new PactMismatchDetail(
             type,
             location,

@@ -199,6 +199,27 @@ public sealed class ConsumerTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("Café ünïcödé — 東京", (string?)_dir.ReadPact(Consumer, Provider)["interactions"]![0]!["request"]!["body"]!["content"]!["name"]);
     }
 
+    [Fact]
+    public async Task Credential_header_mismatches_are_redacted()
+    {
+        using var pact = NewPact();
+        pact.UponReceiving("authorised ping").WithRequest(HttpMethod.Get, "/ping").WithHeader("Authorization", "Bearer expected-secret-1")
+            .WillRespond().WithStatus(204);
+
+        var ex = await Assert.ThrowsAsync<PactMismatchException>(() => pact.VerifyAsync(async ctx =>
+        {
+            using var http = new HttpClient { BaseAddress = ctx.MockServerUri };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", "actual-secret-2");
+            using var _ = await http.GetAsync("ping");
+        }));
+        output.WriteLine(ex.Message);
+
+        var detail = Assert.Single(Assert.Single(ex.Mismatches).Details);
+        Assert.Equal("Authorization", detail.Location);
+        Assert.DoesNotContain("secret", ex.Message);
+        Assert.DoesNotContain("secret", detail.ToString());
+    }
+
     internal static void AssertJson(string expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected}\nactual   {actual?.ToJsonString()}");
 

@@ -46,6 +46,72 @@ public sealed class VerifierTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("$.ticket_types[0].name", thrown.Message);
     }
 
+    [Fact]
+    public async Task Filters_select_interactions_and_custom_header_values_never_reach_the_output()
+    {
+        await WritePactAsync();
+        await using var provider = await TestProvider.StartAsync();
+        var lines = new List<string>();
+
+        var report = await new PactVerifier(Provider, new PactVerifierConfig { Output = lines.Add })
+            .WithHttpEndpoint(provider.BaseUri)
+            .WithPactFile(Path.Combine(_dir.Path, $"{Consumer}-{Provider}.json"))
+            .WithProviderStateUrl(provider.StateUri, teardown: true)
+            .WithFilter(description: "^get an")
+            .WithCustomHeader("Authorization", "Bearer very-secret-token")
+            .WithRequestTimeout(TimeSpan.FromSeconds(10))
+            .VerifyAsync();
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(["get an event"], report.Interactions.Select(i => i.Description));
+        Assert.Equal(["Bearer very-secret-token"], provider.AuthorizationHeaders);
+        Assert.DoesNotContain(lines, l => l.Contains("very-secret-token", StringComparison.Ordinal));
+        Assert.DoesNotContain("very-secret-token", report.RawJson ?? "");
+        Assert.DoesNotContain("very-secret-token", report.Output);
+        Assert.Contains(provider.StateCalls, c => c.StartsWith("teardown:an event exists", StringComparison.Ordinal));
+
+        var byState = await new PactVerifier(Provider)
+            .WithHttpEndpoint(provider.BaseUri).WithPactDirectory(_dir.Path).WithProviderStateUrl(provider.StateUri)
+            .WithFilter(state: "no such state").RunAsync();
+        Assert.Empty(byState.Interactions);
+    }
+
+    [Fact]
+    public async Task An_unreachable_provider_is_a_technical_failure_not_a_mismatch()
+    {
+        await WritePactAsync();
+        // A port that was just free: nothing listens there.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var report = await new PactVerifier(Provider, new PactVerifierConfig { Output = output.WriteLine, ForwardEngineLogsOnFailure = false })
+            .WithHttpEndpoint(new Uri($"http://127.0.0.1:{port}/"))
+            .WithPactDirectory(_dir.Path)
+            .WithRequestTimeout(TimeSpan.FromSeconds(2))
+            .RunAsync();
+        output.WriteLine(report.ToString());
+
+        Assert.False(report.Passed);
+        Assert.NotEmpty(report.Failures);
+        Assert.All(report.Failures, f =>
+        {
+            Assert.NotNull(f.Error);
+            Assert.Empty(f.Mismatches);
+        });
+    }
+
+    [Fact]
+    public async Task Misconfiguration_is_rejected_before_the_engine_runs()
+    {
+        await Assert.ThrowsAsync<PactException>(() => new PactVerifier(Provider).WithPactDirectory(_dir.Path).RunAsync());
+        await Assert.ThrowsAsync<PactException>(() => new PactVerifier(Provider).WithHttpEndpoint(new Uri("http://127.0.0.1:1/")).RunAsync());
+        Assert.Throws<FileNotFoundException>(() => new PactVerifier(Provider).WithPactFile(Path.Combine(_dir.Path, "nope.json")));
+        Assert.Throws<DirectoryNotFoundException>(() => new PactVerifier(Provider).WithPactDirectory(Path.Combine(_dir.Path, "nope")));
+        Assert.Throws<ArgumentException>(() => new PactVerifier(Provider).WithHttpEndpoint(new Uri("ftp://127.0.0.1/")));
+    }
+
     private async Task WritePactAsync()
     {
         using var pact = Pact.V4(Consumer, Provider, new PactConfig { PactDir = _dir.Path });
