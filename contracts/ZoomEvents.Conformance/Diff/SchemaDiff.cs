@@ -85,8 +85,8 @@ internal sealed class SchemaDiff(ChangeSink changes, IReadOnlyDictionary<string,
 
         var o = OpenApiSpec.Resolve(oldSchema);
         var n = OpenApiSpec.Resolve(newSchema);
-        var oldType = (o.Type ?? 0) & ~JsonSchemaType.Null;
-        var newType = (n.Type ?? 0) & ~JsonSchemaType.Null;
+        var oldType = EffectiveType(o, 0);
+        var newType = EffectiveType(n, 0);
         if (oldType != newType)
         {
             changes.Add(true, "type-changed", pointer, $"Type changed from {TypeText(oldType)} to {TypeText(newType)}.");
@@ -278,6 +278,38 @@ internal sealed class SchemaDiff(ChangeSink changes, IReadOnlyDictionary<string,
         {
             changes.Add(true, keyword + "-changed", pointer, $"The number of inline {keyword} members changed from {oldInline.Count} to {newInline.Count}.");
         }
+    }
+
+    /// <summary>
+    /// The declared type, or the one implied by the schema's shape, so that spelling out <c>type: object</c> next to
+    /// <c>allOf</c> or <c>properties</c> is not mistaken for a type change.
+    /// </summary>
+    private static JsonSchemaType EffectiveType(IOpenApiSchema schema, int depth)
+    {
+        var resolved = OpenApiSpec.Resolve(schema);
+        var declared = (resolved.Type ?? 0) & ~JsonSchemaType.Null;
+        if (declared != 0 || depth > 8)
+        {
+            return declared;
+        }
+
+        if (resolved.Properties is { Count: > 0 } || resolved.AdditionalProperties is not null)
+        {
+            return JsonSchemaType.Object;
+        }
+
+        if (resolved.Items is not null)
+        {
+            return JsonSchemaType.Array;
+        }
+
+        JsonSchemaType implied = 0;
+        foreach (var member in (resolved.AllOf ?? []).Concat(resolved.OneOf ?? []).Concat(resolved.AnyOf ?? []))
+        {
+            implied |= EffectiveType(member, depth + 1);
+        }
+
+        return implied;
     }
 
     private static string? RefId(IOpenApiSchema schema) => schema is OpenApiSchemaReference reference ? reference.Reference.Id : null;

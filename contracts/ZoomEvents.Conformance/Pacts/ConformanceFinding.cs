@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace ZoomEvents.Conformance.Pacts;
 
@@ -99,6 +100,33 @@ public sealed record PactCheckReport(string Spec, IReadOnlyList<PactFileResult> 
     public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
 
     public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>Machine-readable form for CI annotations; the shape mirrors the text output.</summary>
+    public string ToJson() => JsonSerializer.Serialize(
+        new
+        {
+            spec = Spec,
+            errors = ErrorCount,
+            warnings = WarningCount,
+            files = Files.Select(f => new
+            {
+                source = f.Source,
+                consumer = f.Consumer,
+                provider = f.Provider,
+                interactions = f.InteractionCount,
+                findings = f.Findings.Select(x => new
+                {
+                    code = x.Code,
+                    severity = x.Severity == Severity.Error ? "error" : "warning",
+                    interactionIndex = x.InteractionIndex,
+                    interaction = x.Interaction,
+                    pointer = x.Pointer,
+                    message = x.Message,
+                    operation = x.Operation,
+                }),
+            }),
+        },
+        new JsonSerializerOptions { WriteIndented = true });
 
     public override string ToString()
     {

@@ -1,0 +1,101 @@
+using Xunit;
+using ZoomEvents.Conformance.Pacts;
+
+namespace ZoomEvents.Conformance.Tests.Infrastructure;
+
+/// <summary>
+/// xunit 2 has no runtime skip, so these facts decide at discovery time: when the precondition is missing they carry a
+/// Skip reason, which test runners report next to the test (never a silent pass).
+/// </summary>
+public sealed class CommittedPactsFactAttribute : FactAttribute
+{
+    public CommittedPactsFactAttribute()
+    {
+        if (CommittedPacts.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
+/// <summary>Runs only where git history for the spec is available; see <see cref="SpecBaseline"/>.</summary>
+public sealed class SpecBaselineFactAttribute : FactAttribute
+{
+    public SpecBaselineFactAttribute()
+    {
+        if (SpecBaseline.Current.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
+internal static class CommittedPacts
+{
+    private static readonly Lazy<IReadOnlyList<string>> FilesLazy = new(() =>
+    {
+        var folder = Repository.FullPath(Repository.PactsRelativePath);
+        return folder is not null && Directory.Exists(folder) ? PactFile.Discover(folder) : [];
+    });
+
+    public static IReadOnlyList<string> Files => FilesLazy.Value;
+
+    public static string? SkipReason =>
+        Repository.Root is null ? "Not running inside the repository (no CodeGen.sln above the test output), so there are no committed pacts to check."
+        : Files.Count == 0 ? $"No pact files in {Repository.PactsRelativePath}/ yet; this test checks them against the contract as soon as the first one is committed."
+        : null;
+}
+
+/// <summary>The spec version a change is judged against, and why that one.</summary>
+internal sealed record SpecBaseline(string? Commit, string? Description, string? OldText, string? SkipReason)
+{
+    private static readonly Lazy<SpecBaseline> CurrentLazy = new(Resolve);
+
+    public static SpecBaseline Current => CurrentLazy.Value;
+
+    private static SpecBaseline Resolve()
+    {
+        if (Repository.Root is null)
+        {
+            return Skipped("Not running inside the repository (no CodeGen.sln above the test output).");
+        }
+
+        if (Repository.Git("rev-parse", "--is-inside-work-tree")?.Trim() != "true")
+        {
+            return Skipped("git is not available or the checkout has no .git history, so there is no earlier spec to diff against.");
+        }
+
+        // An explicit base (e.g. the pull request target in CI) wins; then the branch point from origin/main;
+        // without a remote, the last committed version, which still catches breaking edits before they are committed.
+        var explicitRef = Environment.GetEnvironmentVariable("CONFORMANCE_BASE_REF");
+        string? commit = null;
+        string? description = null;
+        if (!string.IsNullOrWhiteSpace(explicitRef))
+        {
+            commit = Repository.Git("merge-base", "HEAD", explicitRef)?.Trim();
+            description = $"merge base of HEAD and {explicitRef} (CONFORMANCE_BASE_REF)";
+        }
+        else if (Repository.Git("rev-parse", "--verify", "--quiet", "origin/main") is not null)
+        {
+            commit = Repository.Git("merge-base", "HEAD", "origin/main")?.Trim();
+            description = "merge base of HEAD and origin/main";
+        }
+        else
+        {
+            commit = Repository.Git("log", "-1", "--format=%H", "--", Repository.SpecRelativePath)?.Trim();
+            description = "last commit touching the spec (no origin/main remote)";
+        }
+
+        if (string.IsNullOrEmpty(commit))
+        {
+            return Skipped($"Could not determine a base commit ({description}); shallow clone or unrelated history?");
+        }
+
+        var oldText = Repository.Git("show", $"{commit}:{Repository.SpecRelativePath}");
+        return oldText is null
+            ? Skipped($"The spec does not exist at the base commit {commit[..Math.Min(12, commit.Length)]} ({description}); nothing to compare yet.")
+            : new SpecBaseline(commit, description, oldText, null);
+    }
+
+    private static SpecBaseline Skipped(string reason) => new(null, null, null, reason);
+}
