@@ -120,6 +120,11 @@ public sealed class HttpInteractionBuilder
         {
             throw new ArgumentException($"Request path '{path}' must start with '/'.", nameof(path));
         }
+        if (path.Contains('?', StringComparison.Ordinal))
+        {
+            // The engine would treat it as part of the path and never match the real query string.
+            throw new ArgumentException($"Request path '{path}' contains a query string; describe it with WithQuery(name, value).", nameof(path));
+        }
         return DefineRequest(method.Method, path);
     }
 

@@ -77,7 +77,7 @@ internal static class PactFileWriter
     };
 
     // Kept out of the pact folder, which is often committed; the name is derived from the full path so every process agrees.
-    private static string LockPathFor(string filePath)
+    internal static string LockPathFor(string filePath)
     {
         var dir = Path.Combine(Path.GetTempPath(), "zoomevents-pact-locks");
         Directory.CreateDirectory(dir);

@@ -58,6 +58,7 @@ public sealed class MisuseTests : IDisposable
         Assert.Throws<PactException>(() => interaction.WithRequest(HttpMethod.Get, "/y"));
         Assert.Throws<PactException>(() => request.WithJsonBody(new { b = 2 }));
         Assert.Throws<ArgumentException>(() => pact.UponReceiving("relative").WithRequest(HttpMethod.Get, "x"));
+        Assert.Contains("WithQuery", Assert.Throws<ArgumentException>(() => pact.UponReceiving("query in path").WithRequest(HttpMethod.Get, "/x?a=1")).Message);
         Assert.Throws<ArgumentException>(() => pact.UponReceiving("array params").Given("state", new[] { 1, 2 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => request.WillRespond().WithStatus(99));
         Assert.Throws<ArgumentException>(() => Pact.V4(" ", "p"));

@@ -37,5 +37,43 @@ public sealed class ParallelWriteTests : IDisposable
         Assert.Equal(expected, descriptions);
     }
 
+    [Fact]
+    public async Task A_writer_waits_for_the_cross_process_file_lock()
+    {
+        var pactFile = Path.GetFullPath(Path.Combine(_dir.Path, "LockClient-LockProvider.json"));
+        // Another process holding the lock looks exactly like this: an exclusive open of the shared lock file.
+        var held = new FileStream(PactFileWriter.LockPathFor(pactFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var writer = RunOneAsync(TimeSpan.FromSeconds(30));
+        var early = await Task.WhenAny(writer, Task.Delay(TimeSpan.FromMilliseconds(300)));
+        Assert.NotSame(writer, early);
+        Assert.False(File.Exists(pactFile), "the pact must not be written while another process holds the lock");
+
+        await held.DisposeAsync();
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(File.Exists(pactFile));
+    }
+
+    [Fact]
+    public async Task A_writer_gives_up_with_a_clear_error_when_the_lock_is_never_released()
+    {
+        var pactFile = Path.GetFullPath(Path.Combine(_dir.Path, "LockClient-LockProvider.json"));
+        using var held = new FileStream(PactFileWriter.LockPathFor(pactFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var ex = await Assert.ThrowsAsync<PactException>(() => RunOneAsync(TimeSpan.FromMilliseconds(200)));
+        Assert.Contains("Timed out", ex.Message);
+    }
+
+    private async Task RunOneAsync(TimeSpan lockTimeout)
+    {
+        using var pact = Pact.V4("LockClient", "LockProvider", new PactConfig { PactDir = _dir.Path, FileLockTimeout = lockTimeout });
+        pact.UponReceiving("ping").WithRequest(HttpMethod.Get, "/ping").WillRespond().WithStatus(204);
+        await pact.VerifyAsync(async ctx =>
+        {
+            using var http = new HttpClient { BaseAddress = ctx.MockServerUri };
+            (await http.GetAsync("ping")).EnsureSuccessStatusCode();
+        });
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -58,6 +58,7 @@ public sealed class VerifierTests(ITestOutputHelper output) : IDisposable
             .WithPactFile(Path.Combine(_dir.Path, $"{Consumer}-{Provider}.json"))
             .WithProviderStateUrl(provider.StateUri, teardown: true)
             .WithFilter(description: "^get an")
+            .WithConsumers(Consumer)
             .WithCustomHeader("Authorization", "Bearer very-secret-token")
             .WithRequestTimeout(TimeSpan.FromSeconds(10))
             .VerifyAsync();
@@ -74,6 +75,12 @@ public sealed class VerifierTests(ITestOutputHelper output) : IDisposable
             .WithHttpEndpoint(provider.BaseUri).WithPactDirectory(_dir.Path).WithProviderStateUrl(provider.StateUri)
             .WithFilter(state: "no such state").RunAsync();
         Assert.Empty(byState.Interactions);
+
+        var otherConsumer = await new PactVerifier(Provider)
+            .WithHttpEndpoint(provider.BaseUri).WithPactDirectory(_dir.Path).WithProviderStateUrl(provider.StateUri)
+            .WithConsumers("SomeOtherClient").RunAsync();
+        output.WriteLine(otherConsumer.ToString());
+        Assert.Empty(otherConsumer.Interactions);
     }
 
     [Fact]
