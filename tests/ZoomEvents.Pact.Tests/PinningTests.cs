@@ -115,6 +115,15 @@ public sealed class PinningTests(ITestOutputHelper output) : IDisposable
         Assert.True(File.Exists(Path.Combine(dir, "new.json")));
     }
 
+    [Fact]
+    public void The_repository_root_is_found_from_the_test_output()
+    {
+        var root = PactFiles.FindRepositoryRoot();
+        Assert.True(File.Exists(Path.Combine(root, "CodeGen.sln")));
+        Assert.True(Directory.Exists(Path.Combine(root, "contracts")));
+        Assert.Throws<PactException>(() => PactFiles.FindRepositoryRoot("no-such-marker-" + Guid.NewGuid()));
+    }
+
     private static JsonObject SamplePact(string ffi, params (string Description, string Path)[] interactions) => new()
     {
         ["consumer"] = new JsonObject { ["name"] = "c" },

@@ -55,7 +55,7 @@ public sealed class VerifierTests(ITestOutputHelper output) : IDisposable
 
         var report = await new PactVerifier(Provider, new PactVerifierConfig { Output = lines.Add })
             .WithHttpEndpoint(provider.BaseUri)
-            .WithPactFile(Path.Combine(_dir.Path, $"{Consumer}-{Provider}.json"))
+            .WithPactFiles([Path.Combine(_dir.Path, $"{Consumer}-{Provider}.json")])
             .WithProviderStateUrl(provider.StateUri, teardown: true)
             .WithFilter(description: "^get an")
             .WithConsumers(Consumer)

@@ -41,6 +41,23 @@ public static class PactFiles
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
+    /// <summary>
+    /// The nearest folder at or above the test's output folder that contains <paramref name="marker"/> (default: the
+    /// solution file) — where <c>contracts/pacts</c> lives when tests run from <c>bin/</c>.
+    /// </summary>
+    public static string FindRepositoryRoot(string marker = "CodeGen.sln")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(marker);
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, marker)) || Directory.Exists(Path.Combine(dir.FullName, marker)))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new PactException($"No '{marker}' found at or above {AppContext.BaseDirectory}.");
+    }
+
     /// <summary>Reads a pact file, failing with the file name when it is missing or not a JSON object.</summary>
     public static JsonObject Read(string path)
     {

@@ -57,6 +57,17 @@ public sealed class PactVerifier
         return this;
     }
 
+    /// <summary>Adds several pact files.</summary>
+    public PactVerifier WithPactFiles(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        foreach (var path in paths)
+        {
+            WithPactFile(path);
+        }
+        return this;
+    }
+
     /// <summary>Adds every pact in <paramref name="directory"/> whose provider is this verifier's provider.</summary>
     public PactVerifier WithPactDirectory(string directory)
     {
