@@ -47,7 +47,8 @@ trap 'rm -rf "$work"' EXIT
 
 echo "pact-native: fetching $package@$version with npm pack"
 # --ignore-scripts: a tarball is only downloaded here, never installed, but be explicit that nothing runs.
-if ! (cd "$work" && npm pack "$package@$version" --silent --ignore-scripts >"$work/npm-pack.out" 2>"$work/npm-pack.err"); then
+# --prefer-offline: a cached copy is fine (the sha256 below is what we trust), and keeps rebuilds off the network.
+if ! (cd "$work" && npm pack "$package@$version" --silent --ignore-scripts --prefer-offline >"$work/npm-pack.out" 2>"$work/npm-pack.err"); then
   cat "$work/npm-pack.err" >&2 || true
   echo "pact-native: 'npm pack $package@$version' failed (network or registry unreachable?)" >&2
   exit 11
