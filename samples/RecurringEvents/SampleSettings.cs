@@ -1,0 +1,22 @@
+namespace RecurringEvents;
+
+/// <summary>The sample's command line and environment, gathered once.</summary>
+internal sealed record SampleSettings(
+    Uri? BaseUrl,
+    Uri? TokenUrl,
+    bool Json,
+    bool Verbose,
+    bool Faults,
+    string? AccountId,
+    string? ClientId,
+    string? ClientSecret)
+{
+    /// <summary>Against the built-in sandbox when no API root is given.</summary>
+    public bool UsesSandbox => BaseUrl is null;
+
+    // A record would print every member, the client secret included; say only whether one is set.
+    public override string ToString() =>
+        $"SampleSettings {{ BaseUrl = {BaseUrl?.ToString() ?? "(sandbox)"}, TokenUrl = {TokenUrl}, Json = {Json}, " +
+        $"Verbose = {Verbose}, Faults = {Faults}, AccountId = {AccountId}, ClientId = {ClientId}, " +
+        $"ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(unset)" : "***")} }}";
+}
