@@ -119,10 +119,54 @@ public sealed class SpecDiffTests(ITestOutputHelper output)
         ["oneOf variant added to a response"] = new(
             Replace("              - $ref: '#/components/schemas/TicketCreationError'\n", "              - $ref: '#/components/schemas/TicketCreationError'\n              - $ref: '#/components/schemas/Hub'\n"),
             new Expected("oneOf-member-added", Schemas + "/CreateTicketsResult/properties/tickets/items/oneOf", true)),
+        ["allOf flattened into an equivalent object"] = new(
+            Replace(AllOfCreateEventRequest, FlatCreateEventRequest),
+            new Expected("allOf-restructured", Schemas + "/CreateEventRequest", false)),
+        ["allOf flattened but a field dropped"] = new(
+            Replace(AllOfCreateEventRequest, FlatCreateEventRequest.Replace("        contact_email: {type: string, format: email}\n", "", StringComparison.Ordinal)),
+            new Expected("allOf-restructured", Schemas + "/CreateEventRequest", false),
+            new Expected("property-removed", Schemas + "/CreateEventRequest/properties/contact_email", true)),
         ["component schema added"] = new(
             Replace("    ZoomError:\n", "    Speaker:\n      type: object\n      properties:\n        name: {type: string}\n    ZoomError:\n"),
             new Expected("schema-added", Schemas + "/Speaker", false)),
     };
+
+    private const string AllOfCreateEventRequest = """
+            CreateEventRequest:
+              allOf:
+                - $ref: '#/components/schemas/EventBase'
+                - type: object
+                  required: [hub_id]
+                  properties:
+                    hub_id: {type: string}
+
+        """;
+
+    // The same object as AllOfCreateEventRequest, spelled out without allOf.
+    private const string FlatCreateEventRequest = """
+            CreateEventRequest:
+              type: object
+              required: [name, start_time, hub_id]
+              properties:
+                name: {type: string, maxLength: 200}
+                description:
+                  type: string
+                  nullable: true
+                start_time: {type: string, format: date-time}
+                end_time: {type: string, format: date-time}
+                timezone: {type: string}
+                event_type:
+                  $ref: '#/components/schemas/EventType'
+                attendance_type:
+                  $ref: '#/components/schemas/AttendanceType'
+                contact_email: {type: string, format: email}
+                recurrence:
+                  nullable: true
+                  allOf:
+                    - $ref: '#/components/schemas/Recurrence'
+                hub_id: {type: string}
+
+        """;
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
 

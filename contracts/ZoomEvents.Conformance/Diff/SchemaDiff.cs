@@ -97,7 +97,19 @@ internal sealed class SchemaDiff(ChangeSink changes, IReadOnlyDictionary<string,
         CompareNullability(o, n, pointer, usage);
         CompareEnum(o, n, pointer, usage);
         CompareConstraints(o, n, pointer, usage);
-        CompareProperties(o, n, pointer, usage, depth);
+
+        // Moving fields into or out of allOf members reshuffles the schema without changing the object on the wire;
+        // compare the merged objects instead of reporting every field as removed and re-added.
+        var restructured = AllOfShape(o) != AllOfShape(n) && Flatten(o) is { } flatOld && Flatten(n) is { } flatNew;
+        if (restructured)
+        {
+            changes.Add(false, "allOf-restructured", pointer, $"The allOf composition changed ({AllOfShape(o)} -> {AllOfShape(n)}); compared as merged objects.");
+            CompareProperties(Flatten(o)!, Flatten(n)!, pointer, usage, depth);
+        }
+        else
+        {
+            CompareProperties(o, n, pointer, usage, depth);
+        }
         if (o.Items is not null || n.Items is not null)
         {
             CompareAt(o.Items, n.Items, pointer + "/items", usage, depth + 1);
@@ -108,7 +120,11 @@ internal sealed class SchemaDiff(ChangeSink changes, IReadOnlyDictionary<string,
             CompareAt(o.AdditionalProperties, n.AdditionalProperties, pointer + "/additionalProperties", usage, depth + 1);
         }
 
-        CompareComposition(o.AllOf, n.AllOf, pointer + "/allOf", "allOf", usage, depth, variantsAreAlternatives: false);
+        if (!restructured)
+        {
+            CompareComposition(o.AllOf, n.AllOf, pointer + "/allOf", "allOf", usage, depth, variantsAreAlternatives: false);
+        }
+
         CompareComposition(o.OneOf, n.OneOf, pointer + "/oneOf", "oneOf", usage, depth, variantsAreAlternatives: true);
         CompareComposition(o.AnyOf, n.AnyOf, pointer + "/anyOf", "anyOf", usage, depth, variantsAreAlternatives: true);
     }
@@ -310,6 +326,45 @@ internal sealed class SchemaDiff(ChangeSink changes, IReadOnlyDictionary<string,
         }
 
         return implied;
+    }
+
+    /// <summary>Short signature of the allOf members (component names, inline count) to spot restructuring.</summary>
+    private static string AllOfShape(IOpenApiSchema schema)
+    {
+        var members = schema.AllOf ?? [];
+        if (members.Count == 0)
+        {
+            return "no allOf";
+        }
+
+        var refs = members.Select(RefId).Where(r => r is not null).Order(StringComparer.Ordinal);
+        return "allOf[" + string.Join(", ", refs.Append($"{members.Count(m => RefId(m) is null)} inline")) + "]";
+    }
+
+    /// <summary>Merged properties and required names of an object and its allOf members; null when a member is not a plain object.</summary>
+    private static OpenApiSchema? Flatten(IOpenApiSchema schema)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        return Collect(schema, 0) ? new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties, Required = required } : null;
+
+        bool Collect(IOpenApiSchema member, int depth)
+        {
+            var resolved = OpenApiSpec.Resolve(member);
+            if (depth > 16 || resolved.OneOf is { Count: > 0 } || resolved.AnyOf is { Count: > 0 }
+                || ((resolved.Type ?? JsonSchemaType.Object) & ~JsonSchemaType.Null) != JsonSchemaType.Object)
+            {
+                return false;
+            }
+
+            foreach (var (name, property) in resolved.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                properties[name] = property;
+            }
+
+            required.UnionWith(resolved.Required ?? new HashSet<string>());
+            return (resolved.AllOf ?? []).All(child => Collect(child, depth + 1));
+        }
     }
 
     private static string? RefId(IOpenApiSchema schema) => schema is OpenApiSchemaReference reference ? reference.Reference.Id : null;
