@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace ZoomEvents.Sandbox.Tests;
+
+public sealed class ProviderStateTests : SandboxTestBase
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await AuthorizeAsync();
+    }
+
+    private async Task<JsonNode> SetupAsync(string state, JsonObject? parameters = null)
+    {
+        var response = await PostAsync("_pact/provider-states", new JsonObject { ["state"] = state, ["params"] = parameters ?? new JsonObject(), ["action"] = "setup" });
+        response.AssertStatus(HttpStatusCode.OK);
+        return response.Body!;
+    }
+
+    [Fact]
+    public async Task Every_listed_state_sets_up_with_defaults_and_returns_usable_ids()
+    {
+        var listed = await GetAsync("_pact/provider-states");
+        var names = listed.Body!["states"]!.AsArray().Select(s => s!["state"]!.GetValue<string>()).ToList();
+        Assert.True(names.Count >= 10, string.Join(", ", names));
+
+        foreach (var name in names)
+        {
+            var ids = await SetupAsync(name);
+            if (ids["eventId"] is { } eventId)
+            {
+                (await GetAsync($"v2/zoom_events/events/{eventId}")).AssertStatus(HttpStatusCode.OK);
+                Assert.Equal(ids["sessionIds"]!.AsArray().Select(s => s!.GetValue<string>()), await SessionIdsAsync(eventId.GetValue<string>()));
+            }
+
+            if (ids["accessLinkId"] is { } linkId)
+            {
+                (await GetAsync($"v2/zoom_events/events/{ids["eventId"]}/access_links/{linkId}")).AssertStatus(HttpStatusCode.OK);
+            }
+
+            if (ids["ticketId"] is { } ticketId)
+            {
+                (await GetAsync($"v2/zoom_events/events/{ids["eventId"]}/tickets/{ticketId}")).AssertStatus(HttpStatusCode.OK);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Params_fix_the_ids_pacts_use()
+    {
+        await SetupAsync("a hub exists", new JsonObject { ["hubId"] = "PactHub" });
+        var ids = await SetupAsync("a published recurring event exists", new JsonObject
+        {
+            ["eventId"] = "PactEvent000000000001",
+            ["hubId"] = "PactHub",
+            ["sessionIds"] = "S1,S2,S3",
+            ["ticketTypeId"] = "PactTicketType",
+            ["endTimes"] = 3,
+        });
+        Assert.Equal("PactEvent000000000001", ids["eventId"]!.GetValue<string>());
+        Assert.Equal("S1", ids["sessionId"]!.GetValue<string>());
+        Assert.Equal("S2", ids["sessionId2"]!.GetValue<string>());
+
+        await SetupAsync("an access link exists", new JsonObject
+        {
+            ["eventId"] = "PactEvent000000000001", ["accessLinkId"] = "PactLink", ["recurringRegistrationOption"] = "multiple_sessions",
+        });
+        var ticket = await SetupAsync("a ticket exists", new JsonObject
+        {
+            ["eventId"] = "PactEvent000000000001", ["ticketId"] = "PactTicket", ["externalTicketId"] = "crm-9", ["ticketSessionIds"] = new JsonArray("S1", "S3"),
+        });
+
+        var read = await GetAsync("v2/zoom_events/events/PactEvent000000000001");
+        Assert.Equal(("PactHub", "PUBLISHED"), (read.Body!["hub_id"]!.GetValue<string>(), read.Body["status"]!.GetValue<string>()));
+        Assert.Equal(["S1", "S2", "S3"], await SessionIdsAsync("PactEvent000000000001"));
+        Assert.Equal("PactTicketType", (await GetAsync("v2/zoom_events/events/PactEvent000000000001/ticket_types")).Body!["ticket_types"]![0]!["ticket_type_id"]!.GetValue<string>());
+        var link = await GetAsync("v2/zoom_events/events/PactEvent000000000001/access_links/PactLink");
+        Assert.Equal("multiple_sessions", link.Body!["recurring_registration_option"]!.GetValue<string>());
+        var stored = await GetAsync("v2/zoom_events/events/PactEvent000000000001/tickets/PactTicket");
+        Assert.Equal(["S1", "S3"], stored.Body!["session_ids"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal("PactTicket", ticket["ticketId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Registration_links_state_creates_one_link_per_option()
+    {
+        var ids = await SetupAsync("registration links exist for every option", new JsonObject { ["eventId"] = "EventWithLinks", ["singleSessionLinkId"] = "Single" });
+
+        var links = (await GetAsync("v2/zoom_events/events/EventWithLinks/access_links")).Body!["access_links"]!.AsArray();
+
+        Assert.Equal(["all_sessions", "single_session", "multiple_sessions"], links.Select(l => l!["recurring_registration_option"]!.GetValue<string>()));
+        Assert.Equal("Single", ids["singleSessionLinkId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Setting_up_a_state_again_replaces_the_entity()
+    {
+        await SetupAsync("a published recurring event exists", new JsonObject { ["eventId"] = "Again" });
+        await SetupAsync("a draft recurring event exists", new JsonObject { ["eventId"] = "Again" });
+
+        Assert.Equal("DRAFT", (await GetAsync("v2/zoom_events/events/Again")).Body!["status"]!.GetValue<string>());
+        Assert.Empty((await GetAsync("v2/zoom_events/events?event_status_type=past")).Body!["events"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Teardown_resets_and_no_events_state_clears()
+    {
+        await SetupAsync("tickets exist", new JsonObject { ["eventId"] = "Paged", ["count"] = 35 });
+        Assert.Equal(35, (await GetAsync("v2/zoom_events/events/Paged/tickets")).Body!["total_records"]!.GetValue<int>());
+
+        (await PostAsync("_pact/provider-states", new JsonObject { ["state"] = "tickets exist", ["action"] = "teardown" })).AssertStatus(HttpStatusCode.OK);
+        (await GetAsync("v2/zoom_events/events/Paged")).AssertZoomError(HttpStatusCode.NotFound, 2002);
+
+        await SetupAsync("a draft event exists");
+        await SetupAsync("no events exist");
+        Assert.Empty((await GetAsync("v2/zoom_events/events?event_status_type=draft")).Body!["events"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("""{"state":"a unicorn exists"}""", "state")]
+    [InlineData("""{"params":{}}""", "state")]
+    [InlineData("""{"state":"a hub exists","action":"prepare"}""", "action")]
+    [InlineData("""{"state":"a hub exists","params":{"hubId":"has space"}}""", "params.hubId")]
+    [InlineData("""{"state":"tickets exist","params":{"count":5000}}""", "params.count")]
+    [InlineData("""{"state":"a draft recurring event exists","params":{"startTime":"tomorrow"}}""", "params.startTime")]
+    [InlineData("""{"state":""", "body")]
+    public async Task Bad_provider_state_requests_are_400_with_the_field(string json, string field)
+    {
+        var response = await SendAsync(HttpMethod.Post, "_pact/provider-states", json);
+
+        response.AssertFieldError(field);
+        if (field == "state" && json.Contains("unicorn", StringComparison.Ordinal))
+        {
+            Assert.Contains("a hub exists", response.Body!["errors"]![0]!["message"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Readme_documents_every_state_and_param()
+    {
+        var readme = await File.ReadAllTextAsync(FindReadme());
+        var listed = (await GetAsync("_pact/provider-states")).Body!["states"]!.AsArray();
+
+        foreach (var state in listed)
+        {
+            Assert.Contains($"`{state!["state"]!.GetValue<string>()}`", readme);
+            foreach (var param in state["params"]!.AsArray())
+            {
+                Assert.Contains($"`{param!["name"]!.GetValue<string>()}`", readme);
+            }
+        }
+    }
+
+    private static string FindReadme()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "contracts", "ZoomEvents.Sandbox", "README.md");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("contracts/ZoomEvents.Sandbox/README.md not found above " + AppContext.BaseDirectory);
+    }
+}
