@@ -131,6 +131,27 @@ public sealed class PactCheckerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_query_string_kept_inside_the_path_is_checked()
+    {
+        const string v3 = """
+            {
+              "consumer": {"name": "c"}, "provider": {"name": "p"},
+              "interactions": [{
+                "description": "v3 events with the query in the path",
+                "request": {"method": "GET", "path": "/v2/zoom_events/events?page_size=0", "headers": {"Authorization": "Bearer t"}},
+                "response": {"status": 200}
+              }],
+              "metadata": {"pactSpecification": {"version": "3.0.0"}}
+            }
+            """;
+        var result = new PactChecker(Fixture.MiniSpec).Check(PactFile.Parse(v3, "v3.json"));
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((RuleCodes.RequestQueryIncompatible, "/request/query/page_size"), (finding.Code, finding.Pointer));
+        Assert.Contains("Query parameter 'page_size'", finding.Message);
+    }
+
+    [Fact]
     public void Unreadable_pacts_raise_a_load_error_naming_the_file()
     {
         var error = Assert.Throws<Spec.ConformanceLoadException>(() => PactFile.Parse("{ not json", "broken.json"));

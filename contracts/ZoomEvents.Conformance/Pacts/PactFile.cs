@@ -115,13 +115,21 @@ public sealed record PactFile(string Source, string Consumer, string Provider, s
         var path = request["path"]?.GetValue<string>() ?? throw new ConformanceLoadException($"{where} has no request path.");
         var status = response["status"] is JsonValue statusValue && statusValue.TryGetValue(out int code) ? code : 200;
         var requestHeaders = ReadMultiMap(request["headers"]);
+        var query = ReadQuery(request["query"]);
+        if (query.Count == 0 && path.IndexOf('?') is var mark and >= 0)
+        {
+            // Some writers keep the query string inside the path.
+            query = ReadQuery(JsonValue.Create(path[(mark + 1)..]));
+            path = path[..mark];
+        }
+
         var responseHeaders = ReadMultiMap(response["headers"]);
         return new PactInteraction(
             index,
             description,
             method,
             path,
-            ReadQuery(request["query"]),
+            query,
             requestHeaders,
             ReadBody(request, requestHeaders),
             status,
