@@ -3,6 +3,9 @@ using ZoomEvents.Sandbox;
 // Standalone sandbox: dotnet run --project contracts/ZoomEvents.Sandbox -- --urls http://127.0.0.1:5080
 // Settings come from the "Sandbox" configuration section, e.g. --Sandbox:Faults:RateLimitEveryNth=3.
 var builder = WebApplication.CreateSlimBuilder(args);
+
+// The sandbox's own one-line request log says enough; ASP.NET Core's per-request chatter only at warning level.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var options = new SandboxOptions();
 builder.Configuration.GetSection(SandboxOptions.SectionName).Bind(options);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))

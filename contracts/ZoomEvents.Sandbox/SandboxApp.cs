@@ -17,6 +17,26 @@ internal static class SandboxApp
         builder.Services.AddSingleton<SandboxControl>();
 
         var app = builder.Build();
+
+        // One line per request for people watching a standalone sandbox; never headers or bodies (tokens, secrets).
+        var requestLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ZoomEvents.Sandbox.Requests");
+        app.Use(async (context, next) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                requestLog.LogInformation(
+                    "{Method} {Path} -> {Status} in {Elapsed:0} ms",
+                    context.Request.Method,
+                    context.Request.Path.Value,
+                    context.RequestAborted.IsCancellationRequested ? "aborted" : context.Response.StatusCode,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
         app.UseMiddleware<ZoomErrorMiddleware>();
 
         var faults = app.Services.GetRequiredService<FaultInjector>();

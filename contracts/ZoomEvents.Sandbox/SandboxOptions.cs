@@ -18,6 +18,12 @@ public sealed class SandboxOptions
     /// <summary>Client secret expected in the token request's Basic credentials.</summary>
     public string ClientSecret { get; set; } = DefaultClientSecret;
 
+    /// <summary>
+    /// Bearer tokens accepted without calling <c>/oauth/token</c> and never expiring, for tools that can only send a fixed
+    /// header (for example a Pact verifier CLI run with <c>--header "Authorization=Bearer …"</c>). Empty by default.
+    /// </summary>
+    public List<string> StaticAccessTokens { get; set; } = [];
+
     /// <summary>How long issued bearer tokens stay valid (Zoom: one hour).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

@@ -10,7 +10,7 @@ public sealed class AuthTests : SandboxTestBase
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    protected override SandboxOptions Options => new() { TimeProvider = _time, TokenLifetime = TimeSpan.FromMinutes(10) };
+    protected override SandboxOptions Options => new() { TimeProvider = _time, TokenLifetime = TimeSpan.FromMinutes(10), StaticAccessTokens = ["pact-token"] };
 
     private async Task<(HttpStatusCode Status, JsonNode? Body)> TokenAsync(string query, AuthenticationHeaderValue? auth, HttpContent? content = null)
     {
@@ -93,6 +93,19 @@ public sealed class AuthTests : SandboxTestBase
         Assert.Contains("expired", expired.Body!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         await AuthorizeAsync();
         (await GetAsync("v2/zoom_events/hubs?role_type=host")).AssertStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Static_tokens_are_accepted_and_never_expire()
+    {
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "pact-token");
+        (await GetAsync("v2/zoom_events/hubs?role_type=host")).AssertStatus(HttpStatusCode.OK);
+
+        _time.Advance(TimeSpan.FromDays(30));
+
+        (await GetAsync("v2/zoom_events/hubs?role_type=host")).AssertStatus(HttpStatusCode.OK);
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "pact-token-2");
+        (await GetAsync("v2/zoom_events/hubs?role_type=host")).AssertZoomError(HttpStatusCode.Unauthorized, 124);
     }
 
     [Fact]

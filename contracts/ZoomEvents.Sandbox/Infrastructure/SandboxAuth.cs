@@ -16,8 +16,6 @@ internal sealed class SandboxAuth(SandboxOptions options)
     private const string Scopes = "zoom_events:read:admin zoom_events:write:admin zoom_events:read zoom_events:write";
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
 
-    public void Reset() => _tokens.Clear();
-
     public async Task<IResult> IssueTokenAsync(HttpContext context)
     {
         var request = context.Request;
@@ -69,7 +67,13 @@ internal sealed class SandboxAuth(SandboxOptions options)
     {
         var header = request.Headers.Authorization.ToString();
         const string prefix = "Bearer ";
-        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !_tokens.TryGetValue(header[prefix.Length..].Trim(), out var expires))
+        var token = header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..].Trim() : "";
+        if (token.Length > 0 && options.StaticAccessTokens.Contains(token, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        if (token.Length == 0 || !_tokens.TryGetValue(token, out var expires))
         {
             return new JsonObject { ["code"] = 124, ["message"] = "Invalid access token." };
         }
