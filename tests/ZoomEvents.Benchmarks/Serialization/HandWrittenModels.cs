@@ -66,7 +66,7 @@ public sealed record Session
 
 public sealed record SessionList
 {
-    [JsonPropertyName("total_records")] public long? TotalRecords { get; init; }
+    [JsonPropertyName("total_records")] public int? TotalRecords { get; init; }
     [JsonPropertyName("sessions")] public IReadOnlyList<Session>? Sessions { get; init; }
 }
 
