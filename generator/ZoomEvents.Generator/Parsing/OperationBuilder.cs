@@ -102,8 +102,13 @@ internal sealed class OperationBuilder
             operationId = verb + " " + path;
             _context.Report(DiagnosticDescriptors.MissingOperationId, pointer, method.Method + " " + path, Naming.Pascal(operationId) + "Async");
         }
-        var baseName = Naming.Pascal(operationId, "Operation");
-        var methodName = methods.Claim(baseName + "Async");
+        var wanted = Naming.Pascal(operationId, "Operation");
+        var baseName = ClaimMethodBase(methods, wanted);
+        if (baseName != wanted)
+        {
+            _context.Report(DiagnosticDescriptors.NameClash, pointer, wanted + "Async", baseName + "Async");
+        }
+        var methodName = baseName + "Async";
 
         var parameterNames = new NameTable();
         foreach (var reserved in new[] { "body", "content", "cancellationToken" }) parameterNames.Reserve(reserved);
@@ -127,7 +132,7 @@ internal sealed class OperationBuilder
                     _context.Report(DiagnosticDescriptors.UnsupportedConstruct, paramPointer, "Cookie parameter '" + parameter.Name + "'", "send it through the HttpClient instead");
                     continue;
             }
-            var (type, _) = _schemas.Resolve(parameter.Schema, baseName + Naming.Pascal(parameter.Name), paramPointer + "/schema");
+            var (type, _) = _schemas.Resolve(parameter.Schema, baseName + Naming.Pascal(parameter.Name), paramPointer + "/schema", 0, parameter.Name);
             if (type.Kind is TypeRefKind.Map || (type.Kind == TypeRefKind.Named && type.NamedKind is TypeKind.Object or TypeKind.Union))
             {
                 _context.Report(DiagnosticDescriptors.UnsupportedConstruct, paramPointer, "Object-valued parameter '" + parameter.Name + "'", "it is sent as a string");
@@ -190,6 +195,18 @@ internal sealed class OperationBuilder
         var items = page.Properties.FirstOrDefault(p => p.Type.Kind == TypeRefKind.List);
         if (next is null || items is null) return null;
         return new PagingSpec(methods.Claim(baseName + "AllAsync"), items.Type.Element!, items.Name, next.Name, token.Name);
+    }
+
+    /// <summary>Reserves <c>{name}Async</c> (and the paging <c>{name}AllAsync</c>), numbering the name itself on clashes.</summary>
+    private static string ClaimMethodBase(NameTable methods, string wanted)
+    {
+        var name = wanted;
+        for (var i = 2; methods.IsTaken(name + "Async") || methods.IsTaken(name + "AllAsync"); i++)
+        {
+            name = wanted + i.ToString(CultureInfo.InvariantCulture);
+        }
+        methods.Reserve(name + "Async");
+        return name;
     }
 
     /// <summary>Path-item parameters apply to every operation unless the operation redefines the same name and location.</summary>

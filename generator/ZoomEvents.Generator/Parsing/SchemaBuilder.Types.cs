@@ -81,7 +81,7 @@ internal sealed partial class SchemaBuilder
         {
             foreach (var pair in own)
             {
-                var (type, nullable) = Resolve(pair.Value, typeName + Naming.Pascal(pair.Key, "Property"), pointer + "/properties/" + Escape(pair.Key), depth + 1);
+                var (type, nullable) = Resolve(pair.Value, typeName + Naming.Pascal(pair.Key, "Property"), pointer + "/properties/" + Escape(pair.Key), depth + 1, pair.Key);
                 if (index.TryGetValue(pair.Key, out var existing))
                 {
                     // A later allOf member or the schema itself refines an inherited property: last definition wins.

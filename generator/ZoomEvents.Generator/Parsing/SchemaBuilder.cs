@@ -76,7 +76,8 @@ internal sealed partial class SchemaBuilder
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
     /// <summary>The C# type for a schema, plus whether the schema allows null.</summary>
-    public (TypeRef Type, bool Nullable) Resolve(IOpenApiSchema? schema, string hint, string pointer, int depth = 0)
+    /// <param name="propertyName">JSON name when the schema is a property's, for the number-typed-count rule.</param>
+    public (TypeRef Type, bool Nullable) Resolve(IOpenApiSchema? schema, string hint, string pointer, int depth = 0, string? propertyName = null)
     {
         if (schema is null) return (TypeRef.Json, true);
         if (depth > MaxDepth)
@@ -135,6 +136,7 @@ internal sealed partial class SchemaBuilder
                 return (schema.Format == "int64" ? TypeRef.Int64 : TypeRef.Int32, nullable);
             case JsonSchemaType.Number:
                 if (schema.Enum is { Count: > 0 } numbers && numbers.All(IsInteger)) return (BuildEnum(schema, TypeKind.IntEnum, hint, pointer, null), nullable);
+                if (schema.Format is null && (IsCount(propertyName) || schema.MultipleOf == 1m)) return (TypeRef.Int32, nullable);
                 return (schema.Format switch { "int32" => TypeRef.Int32, "int64" => TypeRef.Int64, _ => TypeRef.Double }, nullable);
             case JsonSchemaType.Boolean:
                 return (TypeRef.Boolean, nullable);
@@ -240,6 +242,19 @@ internal sealed partial class SchemaBuilder
     private static string CompositionKeyword(IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
 
     private static (TypeRef Type, bool Nullable) WithNullable((TypeRef Type, bool Nullable) value, bool nullable) => (value.Type, value.Nullable || nullable);
+
+    /// <summary>
+    /// Zoom types counts (total_records, quantity, sold_quantity, page_size) as "number"; a double would be a surprising
+    /// type for them. They are read tolerantly (1.0 and "1" are accepted), so the narrower type is safe.
+    /// </summary>
+    private static bool IsCount(string? name)
+    {
+        if (name is null) return false;
+        var n = name.ToLowerInvariant();
+        return n is "total_records" or "page_size" or "page_count" or "quantity" or "count"
+            || n.EndsWith("_count", StringComparison.Ordinal) || n.EndsWith("_quantity", StringComparison.Ordinal)
+            || n.StartsWith("number_of_", StringComparison.Ordinal);
+    }
 
     private static bool IsInteger(JsonNode? node) => node is null || IntegerText(node) is not null;
 
