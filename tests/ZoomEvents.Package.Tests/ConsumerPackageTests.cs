@@ -1,0 +1,183 @@
+using System.Text.RegularExpressions;
+using Xunit;
+using Xunit.Abstractions;
+using ZoomEvents.Package.Tests.Infrastructure;
+using ZoomEvents.Sandbox;
+
+namespace ZoomEvents.Package.Tests;
+
+/// <summary>
+/// The issue's definition of done for the packages, as a user would meet them: pack, PackageReference from a brand-new
+/// project, build with warnings as errors, call the API, edit the spec, build again without cleaning.
+/// One test on purpose: every step needs the previous one, and packing twice would double the run time.
+/// </summary>
+public sealed class ConsumerPackageTests(ITestOutputHelper output)
+{
+    private const string NewProperty = "package_test_note";
+    private const string NewPropertyCSharp = "PackageTestNote";
+
+    [Fact]
+    public async Task Packed_generator_builds_runs_and_regenerates_in_a_fresh_consumer_project()
+    {
+        var repo = RepositoryRoot();
+        using var workspace = ConsumerWorkspace.Create();
+        output.WriteLine($"workspace {workspace.Root}, version {workspace.Version}");
+
+        // 1. Pack. The three packages are independent projects, so they build side by side.
+        var packs = new[]
+        {
+            Path.Combine("runtime", "ZoomEvents.Runtime", "ZoomEvents.Runtime.csproj"),
+            Path.Combine("generator", "ZoomEvents.Generator", "ZoomEvents.Generator.csproj"),
+            Path.Combine("contracts", "ZoomEvents.Pact", "ZoomEvents.Pact.csproj"),
+        }.Select(project => DotNet.RunAsync(repo, new Dictionary<string, string>(),
+            ["pack", project, "-c", "Release", "-o", workspace.FeedDirectory, $"-p:Version={workspace.Version}",
+             "-p:UseSharedCompilation=false", "-nodeReuse:false", "-warnaserror"]));
+        foreach (var pack in await Task.WhenAll(packs))
+        {
+            Succeeded(pack);
+        }
+        AssertGeneratorPackageLayout(workspace);
+        AssertContractsPackageLayout(workspace);
+
+        // 2. A new console project that knows nothing of this repository.
+        workspace.WriteConsumer(Path.Combine(repo, "contracts", "zoom-events.openapi.yaml"), ProgramSource(useNewProperty: false));
+        var build = await BuildAsync(workspace);
+        Succeeded(build);
+        Assert.Matches(new Regex(@"^\s*0 Warning\(s\)", RegexOptions.Multiline), build.Output);
+        var generated = workspace.GeneratedSources();
+        Assert.Contains("class ZoomEventsClient", generated); // EmitCompilerGeneratedFiles=true wrote the sources
+        Assert.DoesNotContain(NewPropertyCSharp, generated);
+
+        // 3. Run it: the generated client, registered through the generated DI extension, against the sandbox.
+        await using (var sandbox = await SandboxServer.StartAsync())
+        {
+            var run = await DotNet.RunAsync(workspace.ProjectDirectory, new Dictionary<string, string>
+            {
+                ["ZOOM_BASE_URL"] = sandbox.ApiBaseUrl.ToString(),
+                ["ZOOM_TOKEN_URL"] = sandbox.TokenUrl.ToString(),
+                ["ZOOM_ACCOUNT_ID"] = sandbox.AccountId,
+                ["ZOOM_CLIENT_ID"] = sandbox.ClientId,
+                ["ZOOM_CLIENT_SECRET"] = sandbox.ClientSecret,
+            }, [workspace.OutputAssembly], TimeSpan.FromMinutes(1));
+            Succeeded(run);
+            var hubLines = run.Output.Split('\n').Where(l => l.StartsWith("hub ", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(hubLines);
+            Assert.All(hubLines, l => Assert.Matches(@"^hub \S+", l));
+            Assert.Contains("created event ", run.Output);
+        }
+
+        // 4. Change the contract: a new property on Hub, and code that uses it. Build again, no clean.
+        var spec = File.ReadAllText(workspace.SpecPath);
+        const string anchor = "    Hub:\n      type: object\n      description: A hub, the container that owns events.\n      properties:\n";
+        Assert.True(spec.Contains(anchor, StringComparison.Ordinal),
+            "The spec's Hub schema no longer starts the way this test expects; update the anchor in ConsumerPackageTests.");
+        File.WriteAllText(workspace.SpecPath, spec.Replace(anchor, anchor + $"        {NewProperty}:\n          type: string\n", StringComparison.Ordinal));
+        File.WriteAllText(workspace.ProgramPath, ProgramSource(useNewProperty: true));
+
+        var rebuild = await BuildAsync(workspace);
+        Succeeded(rebuild);
+        Assert.Matches(new Regex(@"^\s*0 Warning\(s\)", RegexOptions.Multiline), rebuild.Output);
+        Assert.Contains($"{NewPropertyCSharp} {{ get; init; }}", workspace.GeneratedSources());
+    }
+
+    private static Task<CommandResult> BuildAsync(ConsumerWorkspace workspace)
+        => DotNet.RunAsync(workspace.ProjectDirectory, workspace.Environment,
+            ["build", "-warnaserror", "-p:UseSharedCompilation=false", "-nodeReuse:false"]);
+
+    private static void AssertGeneratorPackageLayout(ConsumerWorkspace workspace)
+    {
+        var entries = workspace.PackageEntries("ZoomEvents.Generator");
+        // The generator and everything it loads inside the compiler, each passed to csc as its own analyzer.
+        foreach (var dll in new[] { "ZoomEvents.Generator", "Microsoft.OpenApi", "Microsoft.OpenApi.YamlReader", "SharpYaml", "Scriban.Signed" })
+        {
+            Assert.Contains($"analyzers/dotnet/cs/{dll}.dll", entries);
+        }
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.Contains("buildTransitive/ZoomEvents.Generator.props", entries);
+        Assert.Contains("buildTransitive/ZoomEvents.Generator.targets", entries);
+        Assert.Contains("README.md", entries);
+
+        var nuspec = workspace.PackageText("ZoomEvents.Generator", "ZoomEvents.Generator.nuspec");
+        Assert.Contains($"<dependency id=\"ZoomEvents.Runtime\" version=\"{workspace.Version}\"", nuspec);
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+        Assert.DoesNotContain("developmentDependency", nuspec);
+    }
+
+    private static void AssertContractsPackageLayout(ConsumerWorkspace workspace)
+    {
+        var entries = workspace.PackageEntries("ZoomEvents.Contracts");
+        Assert.Contains("lib/net10.0/ZoomEvents.Pact.dll", entries);
+        Assert.Contains("contentFiles/any/any/contracts/zoom-events.openapi.yaml", entries);
+        Assert.Contains("buildTransitive/ZoomEvents.Contracts.targets", entries);
+        Assert.Contains("buildTransitive/pact-native/fetch-pact-native.sh", entries);
+        Assert.Contains("buildTransitive/pact-native/pact-core.sha256", entries);
+        // The native engine is fetched and checksum-verified by the consumer's build, never shipped inside.
+        Assert.DoesNotContain(entries, e => e.EndsWith("libpact_ffi.so", StringComparison.Ordinal));
+        var pins = workspace.PackageText("ZoomEvents.Contracts", "buildTransitive/ZoomEvents.Contracts.props");
+        Assert.Matches(@"<ZoomEventsPactCoreVersion>\d+\.\d+\.\d+</ZoomEventsPactCoreVersion>", pins);
+    }
+
+    private void Succeeded(CommandResult result)
+    {
+        output.WriteLine($"$ {result.CommandLine}  (exit {result.ExitCode}, {result.Elapsed.TotalSeconds:F0}s)");
+        if (result.ExitCode != 0)
+        {
+            Assert.Fail("Command failed:\n" + result);
+        }
+    }
+
+    /// <summary>The consumer program: what a user writes, reading its settings from the environment.</summary>
+    private static string ProgramSource(bool useNewProperty) => $$"""
+        using {{ConsumerWorkspace.Namespace}};
+        using Microsoft.Extensions.DependencyInjection;
+
+        static string Setting(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set");
+
+        var services = new ServiceCollection();
+        services.AddZoomEventsClient(o =>
+        {
+            o.BaseUrl = Setting("ZOOM_BASE_URL");
+            o.TokenUrl = Setting("ZOOM_TOKEN_URL");
+            o.AccountId = Setting("ZOOM_ACCOUNT_ID");
+            o.ClientId = Setting("ZOOM_CLIENT_ID");
+            o.ClientSecret = Setting("ZOOM_CLIENT_SECRET");
+        });
+        await using var provider = services.BuildServiceProvider();
+        var zoom = provider.GetRequiredService<ZoomEventsClient>();
+
+        var hubs = await zoom.Hubs.GetHubListAsync(HubRoleType.Host);
+        foreach (var hub in hubs.Hubs ?? [])
+        {
+            Console.WriteLine($"hub {hub.HubId} {hub.Name}");
+        }
+        {{(useNewProperty ? """Console.WriteLine($"note {hubs.Hubs?.FirstOrDefault()?.PackageTestNote ?? "(none)"}");""" : "")}}
+        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(7).AddHours(15), TimeSpan.Zero);
+        var created = await zoom.Events.CreateEventAsync(new CreateEventRequest
+        {
+            HubId = hubs.Hubs![0].HubId!,
+            Name = "Package test",
+            Description = "Created by the package consumer test",
+            Timezone = "UTC",
+            EventType = EventType.SimpleEvent,
+            AccessLevel = AccessLevel.PrivateUnrestricted,
+            AttendanceType = AttendanceType.Virtual,
+            Calendar = [new CalendarEntry { StartTime = start, EndTime = start.AddHours(1) }],
+        });
+        Console.WriteLine($"created event {created.EventId}");
+        """;
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CodeGen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"CodeGen.sln not found above {AppContext.BaseDirectory}; run this test from the repository.");
+    }
+}
