@@ -123,7 +123,7 @@ public static class ZoomEventsServiceCollectionExtensions
         tokenClient.RemoveAllLoggers();
         tokenClient.AddResilienceHandler("ZoomEventsToken", (pipeline, context) =>
             pipeline.AddZoomStrategies(GetOptions(context.ServiceProvider, name),
-                context.ServiceProvider.GetRequiredService<TimeProvider>(), treatAllMethodsAsIdempotent: true));
+                context.ServiceProvider.GetRequiredService<TimeProvider>(), treatAllMethodsAsIdempotent: true, HttpLogger(context.ServiceProvider)));
         tokenClient.AddHttpMessageHandler(sp => CreateLoggingHandler(sp));
 
         var builder = services.AddHttpClient<TClient>(name, (sp, http) =>
@@ -136,7 +136,8 @@ public static class ZoomEventsServiceCollectionExtensions
         // The factory's default loggers print full URLs (query strings included); ours redacts them.
         builder.RemoveAllLoggers();
         builder.AddResilienceHandler("ZoomEvents", (pipeline, context) =>
-            pipeline.AddZoomStrategies(GetOptions(context.ServiceProvider, name), context.ServiceProvider.GetRequiredService<TimeProvider>()));
+            pipeline.AddZoomStrategies(GetOptions(context.ServiceProvider, name), context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                logger: HttpLogger(context.ServiceProvider)));
         builder.AddHttpMessageHandler(sp =>
         {
             var options = GetOptions(sp, name);
@@ -151,8 +152,10 @@ public static class ZoomEventsServiceCollectionExtensions
     private static ZoomEventsOptions GetOptions(IServiceProvider sp, string name) =>
         sp.GetRequiredService<IOptionsMonitor<ZoomEventsOptions>>().Get(name);
 
-    private static ZoomLoggingHandler CreateLoggingHandler(IServiceProvider sp) =>
-        new(sp.GetRequiredService<ILoggerFactory>().CreateLogger(ZoomEventsDiagnostics.LoggerCategory), sp.GetRequiredService<TimeProvider>());
+    private static ZoomLoggingHandler CreateLoggingHandler(IServiceProvider sp) => new(HttpLogger(sp), sp.GetRequiredService<TimeProvider>());
+
+    private static ILogger HttpLogger(IServiceProvider sp) =>
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger(ZoomEventsDiagnostics.LoggerCategory);
 
     private static bool? ReadBool(IConfiguration section, string key)
     {

@@ -27,10 +27,11 @@ public readonly record struct ZoomRateLimitInfo(bool IsDailyLimit, TimeSpan? Ret
         var type = GetHeader(response, "X-RateLimit-Type");
         TimeSpan? retryAfter = null;
         DateTimeOffset? resetAt = null;
-        if (TryParseRetryAfter(GetHeader(response, "Retry-After"), now, out var delay))
+        if (TryParseRetryAfter(GetHeader(response, "Retry-After"), now, out var delay, out var absolute))
         {
             retryAfter = delay;
-            resetAt = now + delay;
+            // An absolute header states the reset itself; only a delta depends on our clock.
+            resetAt = absolute ?? now + delay;
         }
 
         var daily = (type is not null && type.Contains("daily", StringComparison.OrdinalIgnoreCase))
@@ -43,9 +44,13 @@ public readonly record struct ZoomRateLimitInfo(bool IsDailyLimit, TimeSpan? Ret
     /// (<c>"Wed, 21 Oct 2015 07:28:00 GMT"</c>) or ISO-8601 (<c>"2020-05-31T00:00:00Z"</c>). Absolute times in
     /// the past yield <see cref="TimeSpan.Zero"/>.
     /// </summary>
-    public static bool TryParseRetryAfter(string? value, DateTimeOffset now, out TimeSpan delay)
+    public static bool TryParseRetryAfter(string? value, DateTimeOffset now, out TimeSpan delay) =>
+        TryParseRetryAfter(value, now, out delay, out _);
+
+    private static bool TryParseRetryAfter(string? value, DateTimeOffset now, out TimeSpan delay, out DateTimeOffset? absolute)
     {
         delay = TimeSpan.Zero;
+        absolute = null;
         if (string.IsNullOrWhiteSpace(value))
         {
             return false;
@@ -67,6 +72,7 @@ public readonly record struct ZoomRateLimitInfo(bool IsDailyLimit, TimeSpan? Ret
         if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out at))
         {
+            absolute = at.ToUniversalTime();
             var diff = at - now;
             delay = diff > TimeSpan.Zero ? diff : TimeSpan.Zero;
             return true;

@@ -153,7 +153,12 @@ public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvid
         return token;
     }
 
-    internal static ZoomAccessToken ParseTokenResponse(byte[] body, DateTimeOffset issuedAt, TimeSpan margin)
+    /// <summary>
+    /// Parses a token endpoint body (<c>access_token</c>, <c>expires_in</c>, <c>api_url</c>, <c>scope</c>) issued at
+    /// <paramref name="issuedAt"/>. Errors never quote the body, which contains the token.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not JSON, or no <c>access_token</c>.</exception>
+    public static ZoomAccessToken ParseTokenResponse(byte[] body, DateTimeOffset issuedAt, TimeSpan margin)
     {
         string? accessToken = null, apiUrl = null, scope = null;
         double? expiresIn = null;

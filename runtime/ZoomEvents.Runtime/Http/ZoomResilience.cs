@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -24,19 +26,22 @@ public static class ZoomRequestOptions
 /// <see cref="ZoomHttp"/> throws <see cref="ZoomRateLimitException"/> at once. 408/500/502/503/504, timeouts
 /// and connection failures are retried only for idempotent methods.
 /// </summary>
-public static class ZoomResilience
+public static partial class ZoomResilience
 {
     /// <summary>Adds Zoom's strategies to <paramref name="builder"/>.</summary>
     /// <param name="builder">The pipeline being built (from <c>AddResilienceHandler</c>).</param>
     /// <param name="options">Client settings (timeouts, retry limits).</param>
     /// <param name="timeProvider">Clock for delays and timeouts; tests pass a fake one.</param>
     /// <param name="treatAllMethodsAsIdempotent">True for endpoints where repeating any request is harmless (the token endpoint).</param>
+    /// <param name="logger">Receives one entry per retry with the reason and the chosen delay.</param>
     public static ResiliencePipelineBuilder<HttpResponseMessage> AddZoomStrategies(
         this ResiliencePipelineBuilder<HttpResponseMessage> builder,
         ZoomEventsOptions options,
         TimeProvider? timeProvider = null,
-        bool treatAllMethodsAsIdempotent = false)
+        bool treatAllMethodsAsIdempotent = false,
+        ILogger? logger = null)
     {
+        var log = logger ?? NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         var time = timeProvider ?? TimeProvider.System;
@@ -57,6 +62,16 @@ public static class ZoomResilience
                     ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), settings, time.GetUtcNow(), treatAllMethodsAsIdempotent)),
                 DelayGenerator = args => ValueTask.FromResult(
                     GetRateLimitDelay(args.Outcome, args.AttemptNumber, settings, time.GetUtcNow())),
+                OnRetry = args =>
+                {
+                    var request = args.Context.GetRequestMessage();
+                    var reason = args.Outcome.Result is { } r
+                        ? "HTTP " + ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : args.Outcome.Exception?.GetType().Name ?? "unknown";
+                    LogRetry(log, request?.Method.Method ?? "?", ZoomRedaction.DescribeUri(request?.RequestUri),
+                        reason, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 
@@ -117,6 +132,10 @@ public static class ZoomResilience
         var delay = TimeSpan.FromTicks((long)(options.RetryBaseDelay.Ticks * factor));
         return options.MaxRetryAfter > TimeSpan.Zero && delay > options.MaxRetryAfter ? options.MaxRetryAfter : delay;
     }
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
+        Message = "Zoom HTTP {Method} {Path}: {Reason}; retry {RetryNumber} in {DelayMs:0} ms")]
+    private static partial void LogRetry(ILogger logger, string method, string path, string reason, int retryNumber, double delayMs);
 
     private static bool IsTransientStatus(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway

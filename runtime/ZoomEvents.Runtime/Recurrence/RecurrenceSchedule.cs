@@ -28,6 +28,12 @@ public static class RecurrenceSchedule
     /// <summary>The most occurrences one recurrence can have.</summary>
     public const int MaxOccurrences = 60;
 
+    /// <summary>
+    /// Longest occurrence accepted, in minutes (24 hours). Zoom documents no limit; this is our rule, because a longer
+    /// session would overlap the next one of a daily series and almost always means minutes were confused with seconds.
+    /// </summary>
+    public const int MaxDurationMinutes = 1_440;
+
     /// <summary>Zoom's maximum <c>repeat_interval</c> for daily recurrences (days).</summary>
     public const int MaxDailyInterval = 90;
 
@@ -40,6 +46,9 @@ public static class RecurrenceSchedule
     // Enough periods for 60 occurrences of any valid rule (a monthly day-31 rule still hits 7 months a year), while keeping
     // a malformed end_date_time from walking to year 9999.
     private const int MaxPeriods = 2_000;
+
+    // Leaves room for MaxPeriods months (and any duration) without reaching DateTime's year 9999 limit.
+    private const int MaxStartYear = 9_000;
 
     /// <summary>Computes the occurrences of <paramref name="rule"/> for a series whose first session starts at <paramref name="firstStartUtc"/>.</summary>
     /// <param name="rule">The recurrence in Zoom's wire units.</param>
@@ -55,6 +64,11 @@ public static class RecurrenceSchedule
         if (rule.EndDateTimeUtc is { } until && until < firstStartUtc)
         {
             throw new RecurrenceValidationException("end_date_time", "The recurrence must not end before the event starts.");
+        }
+
+        if (firstStartUtc.UtcDateTime.Year > MaxStartYear)
+        {
+            throw new RecurrenceValidationException("start_time", $"The first occurrence must start before the year {MaxStartYear + 1}.");
         }
 
         var localStart = TimeZoneInfo.ConvertTime(firstStartUtc, zone).DateTime;
@@ -128,9 +142,9 @@ public static class RecurrenceSchedule
             throw new RecurrenceValidationException("end_times", $"Must be between 1 and {MaxOccurrences}.");
         }
 
-        if (rule.DurationMinutes is null or < 1)
+        if (rule.DurationMinutes is null or < 1 or > MaxDurationMinutes)
         {
-            throw new RecurrenceValidationException("duration", "A positive duration in minutes is required.");
+            throw new RecurrenceValidationException("duration", $"A duration from 1 to {MaxDurationMinutes} minutes is required.");
         }
 
         switch (rule.Type)

@@ -22,16 +22,21 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
     public ScriptedHandler(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
+    public TimeProvider Time => _time;
+
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string pathFragment) =>
         [.. _requests.Where(r => r.Uri.AbsolutePath.Contains(pathFragment, StringComparison.Ordinal))];
 
-    public ScriptedHandler On(Func<HttpRequestMessage, bool> match, Func<HttpRequestMessage, int, Task<HttpResponseMessage>> respond)
+    public ScriptedHandler On(Func<HttpRequestMessage, bool> match, Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> respond)
     {
         _routes.Add(new Route(match, respond));
         return this;
     }
+
+    public ScriptedHandler On(Func<HttpRequestMessage, bool> match, Func<HttpRequestMessage, int, Task<HttpResponseMessage>> respond) =>
+        On(match, (r, n, _) => respond(r, n));
 
     public ScriptedHandler On(Func<HttpRequestMessage, bool> match, Func<HttpRequestMessage, int, HttpResponseMessage> respond) =>
         On(match, (r, n) => Task.FromResult(respond(r, n)));
@@ -64,7 +69,7 @@ public sealed class ScriptedHandler : HttpMessageHandler
             if (route.Match(request))
             {
                 var n = Interlocked.Increment(ref route.Count) - 1;
-                var response = await route.Respond(request, n);
+                var response = await route.Respond(request, n, cancellationToken);
                 response.RequestMessage ??= request;
                 return response;
             }
@@ -78,12 +83,12 @@ public sealed class ScriptedHandler : HttpMessageHandler
     {
     }
 
-    private sealed class Route(Func<HttpRequestMessage, bool> match, Func<HttpRequestMessage, int, Task<HttpResponseMessage>> respond)
+    private sealed class Route(Func<HttpRequestMessage, bool> match, Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> respond)
     {
         public int Count;
 
         public Func<HttpRequestMessage, bool> Match { get; } = match;
 
-        public Func<HttpRequestMessage, int, Task<HttpResponseMessage>> Respond { get; } = respond;
+        public Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> Respond { get; } = respond;
     }
 }
