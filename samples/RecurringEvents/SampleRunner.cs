@@ -112,8 +112,12 @@ internal static class SampleRunner
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
+            // Polly narrates every attempt at Debug; our own handler already logs each request once.
+            logging.AddFilter("Polly", LogLevel.Warning);
             if (verbose)
             {
+                // Logs go to stderr so --json output on stdout stays one parseable document.
+                logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
                 logging.AddSimpleConsole(console => console.SingleLine = true);
             }
         });
