@@ -58,6 +58,8 @@ public sealed class EventTests : SandboxTestBase
         { Replace("calendar", """[{"start_time":"2026-01-07T08:00:00-05:00","end_time":"2026-01-07T13:15:00Z"}]"""), "calendar[0].start_time" },
         { Replace("calendar", """[{"start_time":"yesterday","end_time":"2026-01-07T13:15:00Z"}]"""), "calendar[0].start_time" },
         { Replace("calendar", "[]"), "calendar" },
+        { Replace("calendar", """[{"start_time":"9999-12-31T23:59:59Z","end_time":"9999-12-31T23:59:59Z"}]"""), "calendar[0].start_time" },
+        { Replace("recurrence", """{"type":1,"end_times":3,"duration":2147483647}"""), "recurrence.duration" },
         { Replace("calendar", """[{"start_time":"2026-01-07T13:00:00Z","end_time":"2026-01-07T13:15:00Z"},{"start_time":"2026-01-08T13:00:00Z","end_time":"2026-01-08T13:15:00Z"}]"""), "calendar" },
         { Replace("categories", """["Knitting"]"""), "categories[0]" },
         { Replace("blocked_countries", """["germany"]"""), "blocked_countries[0]" },

@@ -11,6 +11,9 @@ namespace ZoomEvents.Sandbox.Infrastructure;
 /// </summary>
 internal sealed class RequestReader
 {
+    public const int MinYear = 1970;
+    public const int MaxYear = 2999;
+
     private readonly List<FieldError> _errors = [];
 
     public IReadOnlyList<FieldError> Errors => _errors;
@@ -160,6 +163,13 @@ internal sealed class RequestReader
         if (text.EndsWith('Z') &&
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
         {
+            // Far-off years are not events; refusing them also keeps later date arithmetic far from DateTime's limits.
+            if (value.Year is < MinYear or > MaxYear)
+            {
+                Add(Path(prefix, name), $"{name} must be between the years {MinYear} and {MaxYear}.");
+                return null;
+            }
+
             return new DateTimeOffset(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         }
 

@@ -50,8 +50,18 @@ internal sealed class SandboxAuth(SandboxOptions options)
             return TokenError(400, "invalid_request", "account_id does not belong to this app.");
         }
 
+        var now = options.TimeProvider.GetUtcNow();
+        if (_tokens.Count > 1_000)
+        {
+            // A long-running standalone sandbox must not grow forever; expired tokens are useless anyway.
+            foreach (var (stale, _) in _tokens.Where(t => t.Value <= now))
+            {
+                _tokens.TryRemove(stale, out _);
+            }
+        }
+
         var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        _tokens[token] = options.TimeProvider.GetUtcNow() + options.TokenLifetime;
+        _tokens[token] = now + options.TokenLifetime;
         return ZoomJson.Ok(new JsonObject
         {
             ["access_token"] = token,

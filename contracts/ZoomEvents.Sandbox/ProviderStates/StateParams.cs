@@ -80,7 +80,8 @@ internal sealed class StateParams(JsonObject? raw)
             return null;
         }
 
-        return text.EndsWith('Z') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var value)
+        return text.EndsWith('Z') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var value) &&
+            value.Year is >= RequestReader.MinYear and <= RequestReader.MaxYear
             ? value
             : throw Bad(name, "must be a UTC date-time such as 2026-01-07T13:00:00Z.");
     }

@@ -23,6 +23,7 @@ public sealed class RecurrenceValidationTests
         { Daily(endTimes: RecurrenceSchedule.MaxOccurrences + 1), "end_times" },
         { Daily() with { DurationMinutes = null }, "duration" },
         { Daily() with { DurationMinutes = 0 }, "duration" },
+        { Daily() with { DurationMinutes = RecurrenceSchedule.MaxDurationMinutes + 1 }, "duration" },
         { Daily() with { Type = RecurrenceFrequency.Weekly, WeeklyDays = [2, 8] }, "weekly_days" },
         { Daily() with { Type = RecurrenceFrequency.Weekly, WeeklyDays = [0] }, "weekly_days" },
         { Daily() with { Type = RecurrenceFrequency.Monthly, MonthlyDays = [32] }, "monthly_days" },
@@ -43,6 +44,15 @@ public sealed class RecurrenceValidationTests
         Assert.Equal(field, error.Field);
         Assert.StartsWith(field + ":", error.Message, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(error.Reason));
+    }
+
+    [Fact]
+    public void Start_near_the_end_of_the_calendar_is_rejected_not_overflowed()
+    {
+        var error = Assert.Throws<RecurrenceValidationException>(() =>
+            RecurrenceSchedule.Expand(Daily(), new DateTimeOffset(9999, 12, 31, 23, 59, 0, TimeSpan.Zero), "UTC"));
+
+        Assert.Equal("start_time", error.Field);
     }
 
     [Fact]
