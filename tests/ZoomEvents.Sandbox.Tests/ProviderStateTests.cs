@@ -44,7 +44,27 @@ public sealed class ProviderStateTests : SandboxTestBase
             {
                 (await GetAsync($"v2/zoom_events/events/{ids["eventId"]}/tickets/{ticketId}")).AssertStatus(HttpStatusCode.OK);
             }
+
+            (await PostAsync("_pact/provider-states", new JsonObject { ["state"] = name, ["action"] = "teardown" })).AssertStatus(HttpStatusCode.OK);
         }
+    }
+
+    [Fact]
+    public async Task Rate_limit_state_answers_429_until_teardown()
+    {
+        await SetupAsync("a published recurring event exists", new JsonObject { ["eventId"] = "Limited" });
+        var ids = await SetupAsync("the per-second rate limit is exhausted", new JsonObject { ["retryAfterSeconds"] = 2 });
+        Assert.Equal(2, ids["retryAfterSeconds"]!.GetValue<int>());
+
+        var limited = await GetAsync("v2/zoom_events/events/Limited/sessions");
+        limited.AssertZoomError(HttpStatusCode.TooManyRequests, 429);
+        Assert.Equal(TimeSpan.FromSeconds(2), limited.Headers.RetryAfter!.Delta);
+        Assert.Equal("QPS", Assert.Single(limited.Headers.GetValues("X-RateLimit-Type")));
+
+        (await PostAsync("_pact/provider-states", new JsonObject { ["state"] = "the per-second rate limit is exhausted", ["action"] = "teardown" }))
+            .AssertStatus(HttpStatusCode.OK);
+        (await GetAsync("v2/zoom_events/hubs?role_type=host")).AssertStatus(HttpStatusCode.OK);
+        (await GetAsync("v2/zoom_events/events/Limited")).AssertZoomError(HttpStatusCode.NotFound, 2002);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal static class ControlApi
             })),
         }));
 
-        app.MapPost("/_pact/provider-states", async (HttpContext context, SandboxStore store, SandboxOptions options, SandboxControl control) =>
+        app.MapPost("/_pact/provider-states", async (HttpContext context, SandboxStore store, SandboxOptions options, FaultInjector faults, SandboxControl control) =>
         {
             var body = await RequestReader.ReadObjectAsync(context.Request, context.RequestAborted);
             var reader = new RequestReader();
@@ -66,17 +66,18 @@ internal static class ControlApi
             var parameters = reader.Object(body, "params");
             reader.ThrowIfInvalid();
 
-            // Teardown returns the sandbox to its seeded state so the next interaction starts clean.
+            // Teardown returns the sandbox to its seeded state (data and start-up faults) so the next interaction starts clean.
             if (action == "teardown")
             {
-                store.Reset();
+                control.Reset();
                 return ZoomJson.Ok(new JsonObject());
             }
 
             var state = ProviderStateCatalog.Find(name!) ?? throw ZoomProblem.Validation(
                 "state", $"Unknown provider state '{name}'. Known states: {string.Join("; ", ProviderStateCatalog.States.Select(s => s.Name))}.");
             var stateParams = new StateParams(parameters);
-            return ZoomJson.Ok(store.Execute(d => state.Setup(d, stateParams, options)));
+            var stateContext = new StateContext(options, faults);
+            return ZoomJson.Ok(store.Execute(d => state.Setup(d, stateParams, stateContext)));
         });
     }
 }

@@ -7,7 +7,10 @@ namespace ZoomEvents.Sandbox.ProviderStates;
 internal sealed record StateParam(string Name, string Description);
 
 /// <summary>One provider state: its exact name (as pacts spell it), what it sets up, and the params it honours.</summary>
-internal sealed record ProviderState(string Name, string Description, IReadOnlyList<StateParam> Params, Func<StoreData, StateParams, SandboxOptions, JsonObject> Setup);
+/// <summary>What a provider state may touch besides the store.</summary>
+internal sealed record StateContext(SandboxOptions Options, FaultInjector Faults);
+
+internal sealed record ProviderState(string Name, string Description, IReadOnlyList<StateParam> Params, Func<StoreData, StateParams, StateContext, JsonObject> Setup);
 
 /// <summary>
 /// The provider states the sandbox can set up. The table is the single source of truth: the endpoint dispatches on it,
@@ -30,26 +33,28 @@ internal static class ProviderStateCatalog
     public static IReadOnlyList<ProviderState> States { get; } =
     [
         new("a hub exists", "A hub the caller hosts.", [HubIdParam, new("hubName", "Hub name; default 'Sandbox Hub'.")],
-            (d, p, o) => Ids(EnsureHub(d, p, o), null)),
+            (d, p, c) => Ids(EnsureHub(d, p, c.Options), null)),
         new("no events exist", "Removes every event (hubs stay).", [],
             (d, _, _) => { d.Events.Clear(); return []; }),
+        new("an event exists", "Same as 'a draft event exists' (the generic name some pacts use).", EventParams,
+            (d, p, c) => Ids(null, NewEvent(d, p, c.Options, recurring: false, EventStatus.Draft))),
         new("a draft event exists", "A SIMPLE_EVENT in DRAFT with one calendar day.", EventParams,
-            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: false, EventStatus.Draft))),
+            (d, p, c) => Ids(null, NewEvent(d, p, c.Options, recurring: false, EventStatus.Draft))),
         new("a published event exists", "A PUBLISHED SIMPLE_EVENT with one calendar day.", EventParams,
-            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: false, EventStatus.Published))),
+            (d, p, c) => Ids(null, NewEvent(d, p, c.Options, recurring: false, EventStatus.Published))),
         new("a cancelled event exists", "A CANCELLED SIMPLE_EVENT.", EventParams,
-            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: false, EventStatus.Cancelled))),
+            (d, p, c) => Ids(null, NewEvent(d, p, c.Options, recurring: false, EventStatus.Cancelled))),
         new("a draft recurring event exists", "The tutorial's RECURRING event (monthly, first Wednesday, 7 times, 15 minutes) in DRAFT.", [.. EventParams, EndTimesParam],
-            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: true, EventStatus.Draft))),
+            (d, p, c) => Ids(null, NewEvent(d, p, c.Options, recurring: true, EventStatus.Draft))),
         new("a published recurring event exists", "The tutorial's RECURRING event, PUBLISHED.", [.. EventParams, EndTimesParam],
-            (d, p, o) => Ids(null, NewEvent(d, p, o, recurring: true, EventStatus.Published))),
+            (d, p, c) => Ids(null, NewEvent(d, p, c.Options, recurring: true, EventStatus.Published))),
         new("an access link exists", "A link on the event given by eventId (a published recurring event is created when it does not exist).",
             [.. EventParams, new("accessLinkId", "Id of the link; default random."), new("linkName", "Link name; default 'Registration'."),
              new("linkType", "registration (default) or group-join."), new("authenticationMethod", "Default bypass_auth."),
              new("recurringRegistrationOption", "all_sessions (default), single_session or multiple_sessions.")],
-            (d, p, o) =>
+            (d, p, c) =>
             {
-                var record = ExistingOrNewEvent(d, p, o);
+                var record = ExistingOrNewEvent(d, p, c.Options);
                 var link = AccessLinkDomain.Create(record, new AccessLinkInput
                 {
                     Name = p.String("linkName") ?? "Registration",
@@ -64,9 +69,9 @@ internal static class ProviderStateCatalog
         new("registration links exist for every option", "Three registration links (all_sessions, single_session, multiple_sessions) on a published recurring event.",
             [.. EventParams, new("allSessionsLinkId", "Id of the all_sessions link."), new("singleSessionLinkId", "Id of the single_session link."),
              new("multipleSessionsLinkId", "Id of the multiple_sessions link.")],
-            (d, p, o) =>
+            (d, p, c) =>
             {
-                var record = ExistingOrNewEvent(d, p, o);
+                var record = ExistingOrNewEvent(d, p, c.Options);
                 var ids = Ids(null, record);
                 foreach (var (option, param, name) in new[]
                 {
@@ -88,9 +93,9 @@ internal static class ProviderStateCatalog
         new("a ticket exists", "One ticket on the event given by eventId (a published recurring event is created when it does not exist).",
             [.. EventParams, new("ticketId", "Id of the ticket; default random."), new("email", "Default attendee@example.com."),
              new("externalTicketId", "The caller's id for the ticket; default none."), new("ticketSessionIds", "Sessions the ticket covers; default all.")],
-            (d, p, o) =>
+            (d, p, c) =>
             {
-                var record = ExistingOrNewEvent(d, p, o);
+                var record = ExistingOrNewEvent(d, p, c.Options);
                 var ticketId = p.Id("ticketId");
                 var input = new TicketInput
                 {
@@ -110,15 +115,23 @@ internal static class ProviderStateCatalog
             }),
         new("tickets exist", "count tickets (default 35, enough for two pages) on the event given by eventId.",
             [.. EventParams, new("count", "How many tickets (1–1000); default 35."), new("emailDomain", "Domain of the generated addresses; default example.com.")],
-            (d, p, o) =>
+            (d, p, c) =>
             {
-                var record = ExistingOrNewEvent(d, p, o);
+                var record = ExistingOrNewEvent(d, p, c.Options);
                 var count = p.Int("count", 1, 1000) ?? 35;
                 var domain = p.String("emailDomain") ?? "example.com";
                 var inputs = Enumerable.Range(1, count).Select(i => new TicketInput { Email = $"attendee{i}@{domain}", ExternalTicketId = $"ext-{i}" }).ToList();
                 var ids = Ids(null, record);
                 ids["ticketIds"] = ZoomJson.Array(TicketDomain.Create(record, inputs, "none", "provider-state").Created.Select(t => t.Id));
                 return ids;
+            }),
+        new("the per-second rate limit is exhausted", "Every API request gets a QPS 429 until teardown (or a reset).",
+            [new("retryAfterSeconds", "Seconds sent in Retry-After (1–3600); default 1.")],
+            (_, p, c) =>
+            {
+                var seconds = p.Int("retryAfterSeconds", 1, 3600) ?? 1;
+                c.Faults.Configure(new SandboxFaults { RateLimitEveryNth = 1, RetryAfterSeconds = seconds });
+                return new JsonObject { ["retryAfterSeconds"] = seconds };
             }),
     ];
 
