@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace ZoomEvents.Runtime.Http;
@@ -47,6 +48,10 @@ public static partial class ZoomResilience
         var time = timeProvider ?? TimeProvider.System;
         builder.TimeProvider = time;
         var settings = options.Clone();
+        // Polly's own log lines print outcomes verbatim, and a transport exception's message can carry the full
+        // URL including query values. Our handlers log the same facts redacted, so Polly's logging is switched
+        // off here (its metrics stay on: they only carry status codes and exception type names).
+        builder.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = NullLoggerFactory.Instance });
 
         builder.AddTimeout(new TimeoutStrategyOptions { Name = "ZoomTotalTimeout", Timeout = settings.TotalTimeout });
         if (settings.MaxRetryAttempts > 0)
