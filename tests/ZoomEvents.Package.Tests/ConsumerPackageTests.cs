@@ -40,7 +40,7 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output)
         AssertContractsPackageLayout(workspace);
 
         // 2. A new console project that knows nothing of this repository.
-        workspace.WriteConsumer(Path.Combine(repo, "contracts", "zoom-events.openapi.yaml"), ProgramSource(useNewProperty: false));
+        workspace.WriteConsumer(Path.Combine(repo, "contracts", "zoom-events.openapi.yaml"), ProgramSource(repo, useNewProperty: false));
         var build = await BuildAsync(workspace);
         Succeeded(build);
         Assert.Matches(new Regex(@"^\s*0 Warning\(s\)", RegexOptions.Multiline), build.Output);
@@ -48,7 +48,7 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output)
         Assert.Contains("class ZoomEventsClient", generated); // EmitCompilerGeneratedFiles=true wrote the sources
         Assert.DoesNotContain(NewPropertyCSharp, generated);
 
-        // 3. Run it: the generated client, registered through the generated DI extension, against the sandbox.
+        // 3. Run it: README's program, through the generated DI extension and client, against the sandbox.
         await using (var sandbox = await SandboxServer.StartAsync())
         {
             var run = await DotNet.RunAsync(workspace.ProjectDirectory, new Dictionary<string, string>
@@ -60,10 +60,8 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output)
                 ["ZOOM_CLIENT_SECRET"] = sandbox.ClientSecret,
             }, [workspace.OutputAssembly], TimeSpan.FromMinutes(1));
             Succeeded(run);
-            var hubLines = run.Output.Split('\n').Where(l => l.StartsWith("hub ", StringComparison.Ordinal)).ToList();
-            Assert.NotEmpty(hubLines);
-            Assert.All(hubLines, l => Assert.Matches(@"^hub \S+", l));
-            Assert.Contains("created event ", run.Output);
+            // README's example: one event created and published, two attendees registered, nothing rejected.
+            Assert.Matches(new Regex(@"^event \S+: 2 tickets, 0 errors$", RegexOptions.Multiline), run.Output);
         }
 
         // 4. Change the contract: a new property on Hub, and code that uses it. Build again, no clean.
@@ -72,7 +70,7 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output)
         Assert.True(spec.Contains(anchor, StringComparison.Ordinal),
             "The spec's Hub schema no longer starts the way this test expects; update the anchor in ConsumerPackageTests.");
         File.WriteAllText(workspace.SpecPath, spec.Replace(anchor, anchor + $"        {NewProperty}:\n          type: string\n", StringComparison.Ordinal));
-        File.WriteAllText(workspace.ProgramPath, ProgramSource(useNewProperty: true));
+        File.WriteAllText(workspace.ProgramPath, ProgramSource(repo, useNewProperty: true));
 
         var rebuild = await BuildAsync(workspace);
         Succeeded(rebuild);
@@ -127,47 +125,25 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The consumer program: what a user writes, reading its settings from the environment.</summary>
-    private static string ProgramSource(bool useNewProperty) => $$"""
-        using {{ConsumerWorkspace.Namespace}};
-        using Microsoft.Extensions.DependencyInjection;
-
-        static string Setting(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{name} is not set");
-
-        var services = new ServiceCollection();
-        services.AddZoomEventsClient(o =>
-        {
-            o.BaseUrl = Setting("ZOOM_BASE_URL");
-            o.TokenUrl = Setting("ZOOM_TOKEN_URL");
-            o.AccountId = Setting("ZOOM_ACCOUNT_ID");
-            o.ClientId = Setting("ZOOM_CLIENT_ID");
-            o.ClientSecret = Setting("ZOOM_CLIENT_SECRET");
-        });
-        await using var provider = services.BuildServiceProvider();
-        var zoom = provider.GetRequiredService<ZoomEventsClient>();
-
-        var hubs = await zoom.Hubs.GetHubListAsync(HubRoleType.Host);
-        foreach (var hub in hubs.Hubs ?? [])
-        {
-            Console.WriteLine($"hub {hub.HubId} {hub.Name}");
-        }
-        {{(useNewProperty ? """Console.WriteLine($"note {hubs.Hubs?.FirstOrDefault()?.PackageTestNote ?? "(none)"}");""" : "")}}
-        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(7).AddHours(15), TimeSpan.Zero);
-        var created = await zoom.Events.CreateEventAsync(new CreateEventRequest
-        {
-            HubId = hubs.Hubs![0].HubId!,
-            Name = "Package test",
-            Description = "Created by the package consumer test",
-            Timezone = "UTC",
-            EventType = EventType.SimpleEvent,
-            AccessLevel = AccessLevel.PrivateUnrestricted,
-            AttendanceType = AttendanceType.Virtual,
-            Calendar = [new CalendarEntry { StartTime = start, EndTime = start.AddHours(1) }],
-        });
-        Console.WriteLine($"created event {created.EventId}");
-        """;
+    /// <summary>
+    /// The consumer program is README's own example (the csharp block after <c>&lt;!-- package-test:program --&gt;</c>),
+    /// so the steps a new user copies are the ones proven here. The second version adds a line that only compiles once
+    /// the spec edit has regenerated <c>Hub</c>.
+    /// </summary>
+    private static string ProgramSource(string repo, bool useNewProperty)
+    {
+        var readme = File.ReadAllText(Path.Combine(repo, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        const string marker = "<!-- package-test:program -->\n```csharp\n";
+        var start = readme.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no csharp block after '<!-- package-test:program -->'; the package test runs that block.");
+        start += marker.Length;
+        var end = readme.IndexOf("\n```", start, StringComparison.Ordinal);
+        Assert.True(end > start, "README.md's package-test program block is not closed.");
+        var program = readme[start..end] + "\n";
+        return useNewProperty
+            ? program + $"var noted = new Hub {{ {NewPropertyCSharp} = \"added\" }};\nConsole.WriteLine(noted.{NewPropertyCSharp});\n"
+            : program;
+    }
 
     private static string RepositoryRoot()
     {
