@@ -1,0 +1,37 @@
+using RecurringEvents;
+using Xunit;
+
+namespace ZoomEvents.Samples.Tests;
+
+/// <summary>The sample's command line: URLs are checked before anything runs, and bad combinations are refused.</summary>
+public sealed class SampleCommandTests
+{
+    [Theory]
+    [InlineData("--base-url", "not a url")]
+    [InlineData("--base-url", "ftp://example.com/v2/")]
+    [InlineData("--token-url", "/relative/token")]
+    public void A_bad_url_is_a_parse_error_naming_it(string option, string value)
+    {
+        var parse = SampleCommand.Create(TextWriter.Null, TextWriter.Null).Parse([option, value]);
+
+        var error = Assert.Single(parse.Errors);
+        Assert.Contains(value, error.Message);
+    }
+
+    [Fact]
+    public void Faults_cannot_be_injected_into_a_real_account()
+    {
+        var parse = SampleCommand.Create(TextWriter.Null, TextWriter.Null).Parse(["--faults", "--base-url", "https://api.zoom.us/v2/"]);
+
+        Assert.Contains(parse.Errors, e => e.Message.Contains("--faults"));
+    }
+
+    [Theory]
+    [InlineData("https://api.zoom.us/v2", "https://api.zoom.us/v2/")]
+    [InlineData("https://api.zoom.us/v2/", "https://api.zoom.us/v2/")]
+    [InlineData("http://127.0.0.1:5080/v2", "http://127.0.0.1:5080/v2/")]
+    public void The_api_root_is_treated_as_a_directory(string given, string expected)
+    {
+        Assert.Equal(new Uri(expected), SampleCommand.AsDirectory(new Uri(given)));
+    }
+}
