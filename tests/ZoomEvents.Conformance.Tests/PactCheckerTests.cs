@@ -23,6 +23,7 @@ public sealed class PactCheckerTests(ITestOutputHelper output)
         ["request body missing required field"] = new(2, i => RequestBody(i).Remove("start_time"), RuleCodes.RequestBodyIncompatible, "/request/body/start_time"),
         ["request body nested in nullable allOf"] = new(2, i => RequestBody(i)["recurrence"]!["type"] = 9, RuleCodes.RequestBodyIncompatible, "/request/body/recurrence/type"),
         ["request body array item"] = new(4, i => RequestBody(i)["tickets"]![1]!["email"] = "bob", RuleCodes.RequestBodyIncompatible, "/request/body/tickets/1/email"),
+        ["base64-encoded request body"] = new(2, i => Request(i)["body"] = Base64Body("""{"name":42,"hub_id":"h","start_time":"2026-03-02T09:00:00Z"}"""), RuleCodes.RequestBodyIncompatible, "/request/body/name"),
         ["request body wrong content type"] = new(2, i => Request(i)["body"]!["contentType"] = "text/plain", RuleCodes.RequestContentTypeIncompatible, "/request/headers/Content-Type"),
         ["request body where none is declared"] = new(3, i => Request(i)["body"] = Json("""{"content":{"x":1},"contentType":"application/json","encoded":false}"""), RuleCodes.RequestBodyUnknown, "/request/body", Severity.Warning),
         ["query enum value outside the set"] = new(0, i => Request(i)["query"]!["role_type"] = new JsonArray("owner"), RuleCodes.RequestQueryIncompatible, "/request/query/role_type"),
@@ -169,6 +170,13 @@ public sealed class PactCheckerTests(ITestOutputHelper output)
     private static JsonObject ResponseBody(JsonObject interaction) => (JsonObject)Response(interaction)["body"]!["content"]!;
 
     private static JsonNode Json(string text) => JsonNode.Parse(text)!;
+
+    private static JsonObject Base64Body(string json) => new()
+    {
+        ["content"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)),
+        ["contentType"] = "application/json",
+        ["encoded"] = "base64",
+    };
 
     private static void NotFound(JsonObject response)
     {

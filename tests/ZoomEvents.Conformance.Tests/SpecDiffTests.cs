@@ -126,6 +126,16 @@ public sealed class SpecDiffTests(ITestOutputHelper output)
             Replace(AllOfCreateEventRequest, FlatCreateEventRequest.Replace("        contact_email: {type: string, format: email}\n", "", StringComparison.Ordinal)),
             new Expected("allOf-restructured", Schemas + "/CreateEventRequest", false),
             new Expected("property-removed", Schemas + "/CreateEventRequest/properties/contact_email", true)),
+        ["operation opened to anonymous callers"] = new(
+            Replace("      operationId: deleteEvent\n", "      operationId: deleteEvent\n      security: []\n"),
+            new Expected("security-changed", Event + "/delete/security", false)),
+        ["operation moved to another security scheme"] = new(
+            text => Replace("      operationId: deleteEvent\n", "      operationId: deleteEvent\n      security:\n        - apiKey: []\n")(
+                Replace("  securitySchemes:\n", "  securitySchemes:\n    apiKey:\n      type: apiKey\n      in: header\n      name: X-Api-Key\n")(text)),
+            new Expected("security-changed", Event + "/delete/security", true)),
+        ["response header type changed"] = new(
+            Replace("            X-RateLimit-Remaining:\n              schema: {type: integer}\n", "            X-RateLimit-Remaining:\n              schema: {type: string}\n"),
+            new Expected("type-changed", Events + "/get/responses/200/headers/X-RateLimit-Remaining/schema", true)),
         ["component schema added"] = new(
             Replace("    ZoomError:\n", "    Speaker:\n      type: object\n      properties:\n        name: {type: string}\n    ZoomError:\n"),
             new Expected("schema-added", Schemas + "/Speaker", false)),

@@ -26,7 +26,7 @@ public static class SpecDiff
         {
             if (newOperations.TryGetValue(key, out var newOperation))
             {
-                CompareOperation(oldOperation, newOperation, changes, schemas);
+                CompareOperation(oldOperation, newOperation, changes, schemas, oldSpec, newSpec);
             }
             else
             {
@@ -49,7 +49,7 @@ public static class SpecDiff
     private static string Key(SpecOperation operation) =>
         operation.Method + " " + string.Join('/', operation.PathTemplate.Split('/').Select(s => s.StartsWith('{') ? "{}" : s));
 
-    private static void CompareOperation(SpecOperation oldOp, SpecOperation newOp, ChangeSink changes, SchemaDiff schemas)
+    private static void CompareOperation(SpecOperation oldOp, SpecOperation newOp, ChangeSink changes, SchemaDiff schemas, OpenApiSpec oldSpec, OpenApiSpec newSpec)
     {
         var pointer = newOp.Pointer;
         if (!string.Equals(oldOp.OperationId, newOp.OperationId, StringComparison.Ordinal))
@@ -66,9 +66,35 @@ public static class SpecDiff
                 $"First tag changed from '{oldTag}' to '{newTag}' (the method moves to another client group).");
         }
 
+        CompareSecurity(SchemeNames(oldOp, oldSpec), SchemeNames(newOp, newSpec), pointer, changes);
         CompareParameters(oldOp, newOp, changes, schemas);
         CompareRequestBody(oldOp.Operation.RequestBody, newOp.Operation.RequestBody, pointer + "/requestBody", changes, schemas);
         CompareResponses(oldOp.Operation.Responses, newOp.Operation.Responses, pointer + "/responses", changes, schemas);
+    }
+
+    /// <summary>Security scheme names per alternative requirement; an empty set means anonymous access is allowed.</summary>
+    private static List<HashSet<string>> SchemeNames(SpecOperation operation, OpenApiSpec spec) =>
+        (operation.Operation.Security ?? spec.Document.Security ?? [])
+            .Select(requirement => requirement.Keys.Select(k => k.Reference.Id ?? "").ToHashSet(StringComparer.Ordinal))
+            .ToList();
+
+    private static void CompareSecurity(List<HashSet<string>> oldSchemes, List<HashSet<string>> newSchemes, string pointer, ChangeSink changes)
+    {
+        static string Describe(List<HashSet<string>> schemes) =>
+            schemes.Count == 0 ? "none" : string.Join(" or ", schemes.Select(s => s.Count == 0 ? "anonymous" : string.Join(" + ", s.Order(StringComparer.Ordinal))));
+
+        var oldText = Describe(oldSchemes);
+        var newText = Describe(newSchemes);
+        if (oldText == newText)
+        {
+            return;
+        }
+
+        // Callers keep working only if one of the ways they used to authenticate is still accepted.
+        var oldAnonymous = oldSchemes.Count == 0 || oldSchemes.Any(s => s.Count == 0);
+        var newAnonymous = newSchemes.Count == 0 || newSchemes.Any(s => s.Count == 0);
+        var stillAccepted = newAnonymous || (!oldAnonymous && oldSchemes.All(o => newSchemes.Any(n => n.IsSubsetOf(o))));
+        changes.Add(!stillAccepted, "security-changed", pointer + "/security", $"Security requirements changed from {oldText} to {newText}.");
     }
 
     private static void CompareParameters(SpecOperation oldOp, SpecOperation newOp, ChangeSink changes, SchemaDiff schemas)
@@ -169,6 +195,14 @@ public static class SpecDiff
             }
 
             CompareContent(oldResponse.Content, newResponse.Content, statusPointer + "/content", SchemaUsage.Response, changes, schemas);
+            foreach (var (header, oldHeader) in oldResponse.Headers ?? new Dictionary<string, IOpenApiHeader>())
+            {
+                if (newResponse.Headers?.TryGetValue(header, out var newHeader) == true)
+                {
+                    schemas.Compare(oldHeader.Schema, newHeader.Schema, Pointer.Append(statusPointer + "/headers", header) + "/schema", SchemaUsage.Response);
+                }
+            }
+
             foreach (var header in (oldResponse.Headers?.Keys ?? []).Where(h => newResponse.Headers?.ContainsKey(h) != true))
             {
                 changes.Add(true, "response-header-removed", Pointer.Append(statusPointer + "/headers", header), $"Response header '{header}' is no longer promised.");
