@@ -150,6 +150,7 @@ public sealed class EventTests : SandboxTestBase
         var eventId = await CreateEventAsync(TutorialEvent());
 
         (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["event_type"] = "SIMPLE_EVENT" })).AssertFieldError("event_type");
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["name"] = " " })).AssertFieldError("name");
         (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["recurrence"] = new JsonObject { ["repeat_interval"] = 4 } }))
             .AssertFieldError("recurrence.repeat_interval");
         (await PatchAsync("v2/zoom_events/events/NoSuchEvent00000000000", new JsonObject { ["name"] = "x" })).AssertZoomError(HttpStatusCode.NotFound, 2002);

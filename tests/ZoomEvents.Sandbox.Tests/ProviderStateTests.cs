@@ -14,7 +14,7 @@ public sealed class ProviderStateTests : SandboxTestBase
 
     private async Task<JsonNode> SetupAsync(string state, JsonObject? parameters = null)
     {
-        var response = await PostAsync("_pact/provider-states", new JsonObject { ["state"] = state, ["params"] = parameters ?? new JsonObject(), ["action"] = "setup" });
+        var response = await PostAsync("_pact/provider-states", new JsonObject { ["state"] = state, ["params"] = parameters?.DeepClone() ?? new JsonObject(), ["action"] = "setup" });
         response.AssertStatus(HttpStatusCode.OK);
         return response.Body!;
     }
@@ -121,6 +121,13 @@ public sealed class ProviderStateTests : SandboxTestBase
         await SetupAsync("a draft recurring event exists", new JsonObject { ["eventId"] = "Again" });
 
         Assert.Equal("DRAFT", (await GetAsync("v2/zoom_events/events/Again")).Body!["status"]!.GetValue<string>());
+
+        var link = new JsonObject { ["eventId"] = "Again", ["accessLinkId"] = "SameLink", ["linkName"] = "Same name" };
+        await SetupAsync("an access link exists", link);
+        link["recurringRegistrationOption"] = "single_session";
+        await SetupAsync("an access link exists", link);
+        var links = (await GetAsync("v2/zoom_events/events/Again/access_links")).Body!["access_links"]!.AsArray();
+        Assert.Equal("single_session", Assert.Single(links)!["recurring_registration_option"]!.GetValue<string>());
         Assert.Empty((await GetAsync("v2/zoom_events/events?event_status_type=past")).Body!["events"]!.AsArray());
     }
 

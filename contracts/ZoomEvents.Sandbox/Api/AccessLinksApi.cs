@@ -71,7 +71,7 @@ internal static class AccessLinksApi
         var r = new RequestReader();
         var input = new AccessLinkInput
         {
-            Name = r.String(body, "name", required: create, maxLength: 200),
+            Name = r.String(body, "name", required: create, maxLength: 200, nonEmpty: true),
             Type = r.Enum(body, "type", LinkTypes, required: create),
             AuthenticationMethod = r.Enum(body, "authentication_method", AuthenticationMethods, required: create),
             IsDefault = r.Bool(body, "is_default"),

@@ -177,9 +177,9 @@ internal static class EventsApi
         var r = new RequestReader();
         var input = new EventInput
         {
-            Name = r.String(body, "name", required: create, maxLength: 200),
-            Description = r.String(body, "description", required: create),
-            Timezone = r.String(body, "timezone", required: create),
+            Name = r.String(body, "name", required: create, maxLength: 200, nonEmpty: true),
+            Description = r.String(body, "description", required: create, nonEmpty: true),
+            Timezone = r.String(body, "timezone", required: create, nonEmpty: true),
             EventType = create ? r.Enum(body, "event_type", EventTypeValues, required: true) : null,
             AccessLevel = r.Enum(body, "access_level", AccessLevels, required: create),
             AttendanceType = r.Enum(body, "attendance_type", AttendanceTypes, required: create),

@@ -109,8 +109,16 @@ internal sealed class FaultInjector
             case Decision.Drop:
                 // Buffer the response so nothing reaches the socket, let the request take full effect, then reset.
                 context.Response.Body = new MemoryStream();
-                await next(context).ConfigureAwait(false);
-                context.Abort();
+                try
+                {
+                    await next(context).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Also when the handler failed: the error body then goes into the buffer and is dropped with it.
+                    context.Abort();
+                }
+
                 return;
             default:
                 await next(context).ConfigureAwait(false);

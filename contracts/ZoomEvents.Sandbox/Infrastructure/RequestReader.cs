@@ -47,7 +47,7 @@ internal sealed class RequestReader
 
     public static string Path(string? prefix, string name) => string.IsNullOrEmpty(prefix) ? name : $"{prefix}.{name}";
 
-    public string? String(JsonObject obj, string name, string? prefix = null, bool required = false, int? maxLength = null)
+    public string? String(JsonObject obj, string name, string? prefix = null, bool required = false, int? maxLength = null, bool nonEmpty = false)
     {
         var path = Path(prefix, name);
         if (!obj.TryGetPropertyValue(name, out var node) || node is null)
@@ -67,7 +67,7 @@ internal sealed class RequestReader
         }
 
         var value = node.GetValue<string>();
-        if (required && string.IsNullOrWhiteSpace(value))
+        if ((required || nonEmpty) && string.IsNullOrWhiteSpace(value))
         {
             Add(path, $"{name} must not be empty.");
             return null;

@@ -37,7 +37,8 @@ internal static class AccessLinkDomain
     public static AccessLinkRecord Create(EventRecord record, AccessLinkInput input, string? accessLinkId = null)
     {
         RequireEventEditable(record);
-        RequireUniqueName(record, input.Name!, except: null);
+        var replaced = record.Links.FirstOrDefault(l => l.Id == accessLinkId);
+        RequireUniqueName(record, input.Name!, except: replaced);
         Check(record, input, input.Type!);
         var link = new AccessLinkRecord
         {
