@@ -22,6 +22,13 @@ public sealed class SchemaValidator
 {
     private static readonly JsonSchemaValidatorSettings Settings = CreateSettings();
 
+    private static readonly HashSet<ValidationErrorKind> TypeMismatchKinds =
+    [
+        ValidationErrorKind.StringExpected, ValidationErrorKind.IntegerExpected, ValidationErrorKind.NumberExpected,
+        ValidationErrorKind.BooleanExpected, ValidationErrorKind.ObjectExpected, ValidationErrorKind.ArrayExpected,
+        ValidationErrorKind.NullExpected, ValidationErrorKind.NoTypeValidates,
+    ];
+
     // Keyed by schema identity: the spec object model is immutable once loaded, so identity is a safe cache key.
     private readonly ConditionalWeakTable<IOpenApiSchema, ConcurrentDictionary<SchemaDirection, JsonSchema>> _compiled = new();
 
@@ -135,9 +142,16 @@ public sealed class SchemaValidator
             ValidationErrorKind.PropertyRequired => $"required property '{error.Property}' is missing",
             ValidationErrorKind.NotInEnumeration => $"{actual} is not one of the allowed values {Allowed(error.Schema)}",
             ValidationErrorKind.DateTimeExpected => $"{actual} is not an RFC 3339 date-time (e.g. 2024-05-01T09:00:00Z)",
-            ValidationErrorKind.NoTypeValidates => $"{actual} is not of type {TypeText(error.Schema)}",
-            _ when error.Kind.ToString().EndsWith("Expected", StringComparison.Ordinal) && error.Kind.ToString() is var k && !k.Contains("Date", StringComparison.Ordinal) =>
-                $"{actual} is not of type {TypeText(error.Schema)}",
+            ValidationErrorKind.StringTooLong => $"{actual} is longer than maxLength {error.Schema?.MaxLength}",
+            ValidationErrorKind.StringTooShort => $"{actual} is shorter than minLength {error.Schema?.MinLength}",
+            ValidationErrorKind.PatternMismatch => $"{actual} does not match pattern {error.Schema?.Pattern}",
+            ValidationErrorKind.NumberTooBig => $"{actual} is above the maximum {error.Schema?.Maximum ?? error.Schema?.ExclusiveMaximum}",
+            ValidationErrorKind.NumberTooSmall => $"{actual} is below the minimum {error.Schema?.Minimum ?? error.Schema?.ExclusiveMinimum}",
+            ValidationErrorKind.TooManyItems => $"the array has more than maxItems {error.Schema?.MaxItems} items",
+            ValidationErrorKind.TooFewItems => $"the array has fewer than minItems {error.Schema?.MinItems} items",
+            _ when TypeMismatchKinds.Contains(error.Kind) => $"{actual} is not of type {TypeText(error.Schema)}",
+            _ when error.Schema?.Format is { } format && error.Kind.ToString().EndsWith("Expected", StringComparison.Ordinal) =>
+                $"{actual} is not a valid {format}",
             _ => $"{Words(error.Kind.ToString())} (value {actual})",
         };
 
