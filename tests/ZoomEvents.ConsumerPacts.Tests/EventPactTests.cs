@@ -18,5 +18,8 @@ public sealed class EventPactTests(ITestOutputHelper output)
     public Task Publishes_through_event_actions() => EventScenarios.Publish.RunAsync(ZoomPact.Create(output));
 
     [Fact]
+    public Task Reads_the_published_event_back() => EventScenarios.GetPublishedEvent.RunAsync(ZoomPact.Create(output));
+
+    [Fact]
     public Task An_unknown_event_is_a_ZoomApiException_with_code_2002() => EventScenarios.UnknownEvent.RunAsync(ZoomPact.Create(output));
 }

@@ -21,5 +21,8 @@ public sealed class TicketPactTests(ITestOutputHelper output)
     public Task An_unpublished_event_is_a_ZoomApiException_with_code_26501() => TicketScenarios.EventNotPublished.RunAsync(ZoomPact.Create(output));
 
     [Fact]
+    public Task Finds_a_ticket_by_its_external_ticket_id() => TicketScenarios.FindByExternalTicketId.RunAsync(ZoomPact.Create(output));
+
+    [Fact]
     public Task A_429_is_a_ZoomRateLimitException_with_the_servers_Retry_After() => TicketScenarios.RateLimited.RunAsync(ZoomPact.Create(output));
 }

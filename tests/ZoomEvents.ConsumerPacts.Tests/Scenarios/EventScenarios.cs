@@ -130,6 +130,35 @@ internal static class EventScenarios
             Assert.Equal(EventActionStatus.Published, result.Status);
         });
 
+    /// <summary>Reading the event back after publishing, as the tutorial does to confirm its status.</summary>
+    public static PactScenario GetPublishedEvent { get; } = new(
+        "get the published recurring event",
+        pact => pact.UponReceiving("a request to get a published recurring event")
+            .Given("a published recurring event exists", new { eventId = EventId, hubId = HubId })
+            .WithReference("openapi", "operationId", "getEventInfo")
+            .WithRequest(HttpMethod.Get, EventPath(EventId))
+            .WithHeader("Authorization", Bearer())
+            .WillRespond()
+            .WithStatus(HttpStatusCode.OK)
+            .WithJsonBody(new
+            {
+                event_id = Id(EventId),
+                name = Match.Type(EventName),
+                timezone = Match.Type(TimeZone),
+                event_type = "RECURRING",
+                hub_id = Id(HubId),
+                status = "PUBLISHED",
+                calendar = Match.EachLike(new { start_time = Utc(FirstStart), end_time = Utc(FirstEnd) }),
+                recurrence = new { type = 3, repeat_interval = 1, monthly_week = 1, monthly_week_day = 4, end_times = 7, duration = 15 },
+            }),
+        async zoom =>
+        {
+            var found = await zoom.Events.GetEventInfoAsync(EventId);
+            Assert.Equal(EventStatus.Published, found.Status);
+            Assert.Equal(MonthlyWeek.First, found.Recurrence!.MonthlyWeek);
+            Assert.Equal(15, found.Recurrence.Duration);
+        });
+
     public static PactScenario UnknownEvent { get; } = new(
         "get an event that does not exist",
         pact => pact.UponReceiving("a request for an event that does not exist")
@@ -148,7 +177,7 @@ internal static class EventScenarios
             Assert.Equal("Event not found.", error.ZoomMessage);
         });
 
-    public static IReadOnlyList<PactScenario> All { get; } = [ListHubs, CreateRecurringEvent, Publish, UnknownEvent];
+    public static IReadOnlyList<PactScenario> All { get; } = [ListHubs, CreateRecurringEvent, Publish, GetPublishedEvent, UnknownEvent];
 
     private static DateTimeOffset At(string utc) =>
         DateTimeOffset.ParseExact(utc, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);

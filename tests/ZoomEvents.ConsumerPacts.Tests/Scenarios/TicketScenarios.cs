@@ -201,6 +201,57 @@ internal static class TicketScenarios
             Assert.False(error.IsDailyLimit);
         });
 
+    /// <summary>
+    /// The lookup the ticket registrar uses after an ambiguous failure (a dropped connection on a POST): find the ticket
+    /// by the caller's own <c>external_ticket_id</c> before deciding whether to send it again.
+    /// </summary>
+    public static PactScenario FindByExternalTicketId { get; } = new(
+        "find a ticket by its external_ticket_id",
+        pact => pact.UponReceiving("a request to find a ticket by its external ticket id")
+            .Given("a ticket exists", new
+            {
+                eventId = EventId,
+                hubId = HubId,
+                ticketTypeId = TicketTypeId,
+                sessionIds = new[] { Session1, Session2 },
+                ticketId = "T1aa8kYqR0yJ9wq3Uu5bFg",
+                email = Jill,
+                externalTicketId = ExternalTicketId,
+                ticketSessionIds = new[] { Session1 },
+            })
+            .WithReference("openapi", "operationId", "getTickets")
+            .WithRequest(HttpMethod.Get, EventPath(EventId, "tickets"))
+            .WithQuery("external_ticket_id", ExternalTicketId)
+            .WithHeader("Authorization", Bearer())
+            .WillRespond()
+            .WithStatus(HttpStatusCode.OK)
+            .WithJsonBody(new
+            {
+                total_records = Match.Integer(1),
+                page_size = Match.Integer(30),
+                // Empty: the answer is complete on this page.
+                next_page_token = "",
+                tickets = Match.EachLike(new
+                {
+                    ticket_id = Id("T1aa8kYqR0yJ9wq3Uu5bFg"),
+                    ticket_type_id = Id(TicketTypeId),
+                    external_ticket_id = ExternalTicketId,
+                    email = Match.Type(Jill),
+                    session_ids = Match.EachLike(Id(Session1)),
+                }),
+            }),
+        async zoom =>
+        {
+            var page = await zoom.Tickets.GetTicketsAsync(EventId, externalTicketId: ExternalTicketId);
+            Assert.True(string.IsNullOrEmpty(page.NextPageToken));
+            var ticket = Assert.Single(page.Tickets!);
+            Assert.Equal(ExternalTicketId, ticket.ExternalTicketId);
+            Assert.Equal("T1aa8kYqR0yJ9wq3Uu5bFg", ticket.TicketId);
+            Assert.Equal([Session1], ticket.SessionIds!);
+        });
+
+    private const string ExternalTicketId = "crm-registration-0001";
+
     public static IReadOnlyList<PactScenario> All { get; } =
-        [TicketsForChosenSessions, TicketForAllSessions, PartialSuccess, EventNotPublished, RateLimited];
+        [TicketsForChosenSessions, TicketForAllSessions, PartialSuccess, EventNotPublished, RateLimited, FindByExternalTicketId];
 }
