@@ -11,7 +11,7 @@ namespace ZoomEvents.Package.Tests;
 /// project, build with warnings as errors, call the API, edit the spec, build again without cleaning.
 /// One test on purpose: every step needs the previous one, and packing twice would double the run time.
 /// </summary>
-public sealed class ConsumerPackageTests(ITestOutputHelper output)
+public sealed class ConsumerPackageTests(PackedFeed feed, ITestOutputHelper output) : IClassFixture<PackedFeed>
 {
     private const string NewProperty = "package_test_note";
     private const string NewPropertyCSharp = "PackageTestNote";
@@ -19,25 +19,16 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output)
     [Fact]
     public async Task Packed_generator_builds_runs_and_regenerates_in_a_fresh_consumer_project()
     {
-        var repo = RepositoryRoot();
-        using var workspace = ConsumerWorkspace.Create();
+        var repo = feed.RepositoryRoot;
+        var workspace = feed.Workspace;
         output.WriteLine($"workspace {workspace.Root}, version {workspace.Version}");
 
-        // 1. Pack. The three packages are independent projects, so they build side by side.
-        var packs = new[]
-        {
-            Path.Combine("runtime", "ZoomEvents.Runtime", "ZoomEvents.Runtime.csproj"),
-            Path.Combine("generator", "ZoomEvents.Generator", "ZoomEvents.Generator.csproj"),
-            Path.Combine("contracts", "ZoomEvents.Pact", "ZoomEvents.Pact.csproj"),
-        }.Select(project => DotNet.RunAsync(repo, new Dictionary<string, string>(),
-            ["pack", project, "-c", "Release", "-o", workspace.FeedDirectory, $"-p:Version={workspace.Version}",
-             "-p:UseSharedCompilation=false", "-nodeReuse:false", "-warnaserror"]));
-        foreach (var pack in await Task.WhenAll(packs))
+        // 1. Pack (done once by the fixture for every test here).
+        foreach (var pack in feed.Packs)
         {
             Succeeded(pack);
         }
         AssertGeneratorPackageLayout(workspace);
-        AssertContractsPackageLayout(workspace);
 
         // 2. A new console project that knows nothing of this repository.
         workspace.WriteConsumer(Path.Combine(repo, "contracts", "zoom-events.openapi.yaml"), ProgramSource(repo, useNewProperty: false));
@@ -77,6 +68,57 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output)
         Assert.Matches(new Regex(@"^\s*0 Warning\(s\)", RegexOptions.Multiline), rebuild.Output);
         Assert.Contains($"{NewPropertyCSharp} {{ get; init; }}", workspace.GeneratedSources());
     }
+
+    [Fact]
+    public async Task Packed_contracts_fetch_the_native_engine_and_run_a_pact_consumer_test()
+    {
+        var workspace = feed.Workspace;
+        foreach (var pack in feed.Packs)
+        {
+            Succeeded(pack);
+        }
+        AssertContractsPackageLayout(workspace);
+
+        workspace.WriteContractsConsumer(ContractsProgram);
+        var build = await DotNet.RunAsync(workspace.ContractsProjectDirectory, workspace.Environment,
+            ["build", "-warnaserror", "-p:UseSharedCompilation=false", "-nodeReuse:false"]);
+        Succeeded(build);
+        Assert.Matches(new Regex(@"^\s*0 Warning\(s\)", RegexOptions.Multiline), build.Output);
+        // The package's targets fetched the engine into the project's (private) cache and checked the pinned sha256.
+        Assert.Contains("sha256 of the tarball verified", build.Output);
+        Assert.True(File.Exists(Path.Combine(workspace.PactNativeDirectory, "libpact_ffi.so")), "engine not in the cache folder");
+        Assert.True(File.Exists(Path.Combine(workspace.ContractsOutputDirectory, "libpact_ffi.so")), "engine not copied to the output");
+        // The contract travels with the package as content.
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(feed.RepositoryRoot, "contracts", "zoom-events.openapi.yaml")),
+            File.ReadAllText(Path.Combine(workspace.ContractsOutputDirectory, "contracts", "zoom-events.openapi.yaml")));
+
+        var run = await DotNet.RunAsync(workspace.ContractsProjectDirectory, new Dictionary<string, string>(),
+            [Path.Combine(workspace.ContractsOutputDirectory, ConsumerWorkspace.ContractsProjectName + ".dll")], TimeSpan.FromMinutes(1));
+        Succeeded(run);
+        Assert.Contains("mock answered {\"hubs\":[{\"hub_id\":\"hub_1\"}]}", run.Output);
+        var pacts = Directory.GetFiles(Path.Combine(workspace.ContractsOutputDirectory, "pacts"), "*.json");
+        var pact = Assert.Single(pacts);
+        Assert.Contains("\"list hubs\"", File.ReadAllText(pact));
+    }
+
+    /// <summary>A minimal Pact consumer test, the package readme's example, run as a program.</summary>
+    private const string ContractsProgram = """
+        using ZoomEvents.Pact;
+
+        var pact = Pact.V4("MyApp", "ZoomEvents", new PactConfig { PactDir = Path.Combine(AppContext.BaseDirectory, "pacts") });
+        pact.UponReceiving("list hubs")
+            .WithRequest(HttpMethod.Get, "/v2/zoom_events/hubs")
+            .WithQuery("role_type", "host")
+            .WillRespond().WithStatus(200)
+            .WithJsonBody(new { hubs = Match.EachLike(new { hub_id = Match.Type("hub_1") }) });
+        await pact.VerifyAsync(async ctx =>
+        {
+            using var http = new HttpClient();
+            var body = await http.GetStringAsync(new Uri(ctx.MockServerUri, "v2/zoom_events/hubs?role_type=host"));
+            Console.WriteLine("mock answered " + body);
+        });
+        """;
 
     private static Task<CommandResult> BuildAsync(ConsumerWorkspace workspace)
         => DotNet.RunAsync(workspace.ProjectDirectory, workspace.Environment,
@@ -143,17 +185,5 @@ public sealed class ConsumerPackageTests(ITestOutputHelper output)
         return useNewProperty
             ? program + $"var noted = new Hub {{ {NewPropertyCSharp} = \"added\" }};\nConsole.WriteLine(noted.{NewPropertyCSharp});\n"
             : program;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CodeGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"CodeGen.sln not found above {AppContext.BaseDirectory}; run this test from the repository.");
     }
 }

@@ -18,6 +18,12 @@ public sealed class ConsumerWorkspace : IDisposable
         Directory.CreateDirectory(FeedDirectory);
         Directory.CreateDirectory(PackagesDirectory);
         Directory.CreateDirectory(ProjectDirectory);
+        Directory.CreateDirectory(ContractsProjectDirectory);
+        // Stubs so that no Directory.Build.* / Directory.Packages.props from anywhere above the temp folder applies.
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig());
     }
 
     public string Root { get; }
@@ -53,14 +59,9 @@ public sealed class ConsumerWorkspace : IDisposable
         return new ConsumerWorkspace(root, version);
     }
 
-    /// <summary>Writes the consumer project, its NuGet configuration and MSBuild stubs, and copies the spec.</summary>
+    /// <summary>Writes the generator consumer project and copies the spec next to it.</summary>
     public void WriteConsumer(string repositorySpec, string program)
     {
-        // Stubs so that no Directory.Build.* / Directory.Packages.props from anywhere above the temp folder applies.
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig());
         File.WriteAllText(Path.Combine(ProjectDirectory, ProjectName + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -79,6 +80,36 @@ public sealed class ConsumerWorkspace : IDisposable
             """);
         File.Copy(repositorySpec, SpecPath);
         File.WriteAllText(ProgramPath, program);
+    }
+
+    public string ContractsProjectDirectory => Path.Combine(Root, ContractsProjectName);
+
+    public const string ContractsProjectName = "PactConsumer";
+
+    /// <summary>Where the contracts consumer's build caches the native engine (private, so the fetch really runs).</summary>
+    public string PactNativeDirectory => Path.Combine(Root, "pact-native");
+
+    public string ContractsOutputDirectory => Path.Combine(ContractsProjectDirectory, "bin", "Debug", "net10.0");
+
+    /// <summary>A project that takes only ZoomEvents.Contracts, as a team writing Pact consumer tests would.</summary>
+    public void WriteContractsConsumer(string program)
+    {
+        File.WriteAllText(Path.Combine(ContractsProjectDirectory, ContractsProjectName + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <ZoomEventsPactNativeDir>{PactNativeDirectory}/</ZoomEventsPactNativeDir>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ZoomEvents.Contracts" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(ContractsProjectDirectory, "Program.cs"), program);
     }
 
     /// <summary>
