@@ -23,8 +23,6 @@ internal static class Wire
     /// <summary>The tutorial's schedule: first Wednesday of January 2026, 13:00 UTC, fifteen minutes.</summary>
     public const string FirstStart = "2026-01-07T13:00:00Z";
     public const string FirstEnd = "2026-01-07T13:15:00Z";
-    public const string SecondStart = "2026-02-04T13:00:00Z";
-    public const string SecondEnd = "2026-02-04T13:15:00Z";
 
     /// <summary>Zoom's ids: opaque, URL-safe, at least ten characters.</summary>
     public const string IdPattern = "^[A-Za-z0-9_-]{10,}$";
