@@ -29,6 +29,18 @@ public sealed class ConcurrencyTests : SandboxTestBase
     }
 
     [Fact]
+    public async Task Fault_counting_is_exact_under_concurrency()
+    {
+        Server.ConfigureFaults(new SandboxFaults { RateLimitEveryNth = 3 });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => GetAsync("v2/zoom_events/hubs?role_type=host")));
+
+        Assert.Equal(20, responses.Count(r => r.Status == HttpStatusCode.TooManyRequests));
+        Assert.Equal(40, responses.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(new SandboxFaultCounters(60, 20, 0, 0), Server.FaultCounters);
+    }
+
+    [Fact]
     public async Task Concurrent_links_with_one_name_create_exactly_one()
     {
         var eventId = await CreateEventAsync(TutorialEvent());

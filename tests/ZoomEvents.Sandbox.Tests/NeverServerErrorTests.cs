@@ -64,6 +64,33 @@ public sealed class NeverServerErrorTests : SandboxTestBase
         Assert.True(sent > 300, $"only {sent} mutations were sent");
     }
 
+    [Fact]
+    public async Task Odd_query_strings_never_get_a_server_error()
+    {
+        var (eventId, _) = await PublishedRecurringEventAsync();
+        string[] values = ["", "0", "-1", "301", "2147483648", "abc", "%00", "%FF%FE", "a%20b", new string('9', 400), "host,attendee", "[]"];
+        string[] paths =
+        [
+            "v2/zoom_events/hubs?role_type={0}",
+            "v2/zoom_events/events?role_type={0}&event_status_type={0}&page_size={0}&next_page_token={0}",
+            $"v2/zoom_events/events/{eventId}/tickets?page_size={{0}}&next_page_token={{0}}&email={{0}}&external_ticket_id={{0}}",
+            $"v2/zoom_events/events/{eventId}/sessions/{{0}}",
+            "v2/zoom_events/events/{0}",
+        ];
+
+        foreach (var path in paths)
+        {
+            foreach (var value in values)
+            {
+                var response = await GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, value));
+                Assert.True((int)response.Status < 500, $"{path} with '{value}': {(int)response.Status}");
+            }
+        }
+
+        var withPostQuery = await PostAsync($"v2/zoom_events/events/{eventId}/tickets?validation_level=%FF", Tickets(Ticket("q@example.com")));
+        withPostQuery.AssertFieldError("validation_level");
+    }
+
     // Every path in the document, with each replacement value and with the member removed.
     private static IEnumerable<(string Member, JsonNode? Body)> Mutations(JsonNode root)
     {
