@@ -99,9 +99,21 @@ public sealed class FaultInjectionTests : SandboxTestBase
         Server.ConfigureFaults(new SandboxFaults { ResponseDelay = TimeSpan.FromSeconds(30) });
 
         var pending = GetAsync("v2/zoom_events/hubs?role_type=host");
-        await Task.Delay(200);
+        for (var i = 0; i < 200 && Server.FaultCounters.Requests == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(100);
         Assert.False(pending.IsCompleted);
-        _time.Advance(TimeSpan.FromSeconds(30));
+
+        // Advance in steps: the server may start its timer a moment after counting the request, and a timer created
+        // after a single advance would wait for the next one.
+        for (var i = 0; i < 50 && !pending.IsCompleted; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(30));
+            await Task.WhenAny(pending, Task.Delay(100));
+        }
 
         (await pending).AssertStatus(HttpStatusCode.OK);
     }
