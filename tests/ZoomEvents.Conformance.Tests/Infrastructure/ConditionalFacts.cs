@@ -30,6 +30,20 @@ public sealed class SpecBaselineFactAttribute : FactAttribute
     }
 }
 
+/// <summary>Runs only where a git executable is on the PATH.</summary>
+public sealed class GitAvailableFactAttribute : FactAttribute
+{
+    private static readonly Lazy<bool> Available = new(() => Repository.GitIn(Path.GetTempPath(), "--version") is not null);
+
+    public GitAvailableFactAttribute()
+    {
+        if (!Available.Value)
+        {
+            Skip = "git is not installed, so the baseline selection cannot be exercised.";
+        }
+    }
+}
+
 internal static class CommittedPacts
 {
     private static readonly Lazy<IReadOnlyList<string>> FilesLazy = new(() =>
@@ -49,40 +63,39 @@ internal static class CommittedPacts
 /// <summary>The spec version a change is judged against, and why that one.</summary>
 internal sealed record SpecBaseline(string? Commit, string? Description, string? OldText, string? SkipReason)
 {
-    private static readonly Lazy<SpecBaseline> CurrentLazy = new(Resolve);
+    private static readonly Lazy<SpecBaseline> CurrentLazy = new(() => Repository.Root is null
+        ? Skipped("Not running inside the repository (no CodeGen.sln above the test output).")
+        : Resolve(Repository.Root, Environment.GetEnvironmentVariable("CONFORMANCE_BASE_REF")));
 
     public static SpecBaseline Current => CurrentLazy.Value;
 
-    private static SpecBaseline Resolve()
+    /// <summary>Picks the base version of the spec in the git checkout at <paramref name="root"/>.</summary>
+    public static SpecBaseline Resolve(string root, string? explicitRef)
     {
-        if (Repository.Root is null)
-        {
-            return Skipped("Not running inside the repository (no CodeGen.sln above the test output).");
-        }
+        string? Git(params string[] arguments) => Repository.GitIn(root, arguments);
 
-        if (Repository.Git("rev-parse", "--is-inside-work-tree")?.Trim() != "true")
+        if (Git("rev-parse", "--is-inside-work-tree")?.Trim() != "true")
         {
             return Skipped("git is not available or the checkout has no .git history, so there is no earlier spec to diff against.");
         }
 
         // An explicit base (e.g. the pull request target in CI) wins; then the branch point from origin/main;
         // without a remote, the last committed version, which still catches breaking edits before they are committed.
-        var explicitRef = Environment.GetEnvironmentVariable("CONFORMANCE_BASE_REF");
         string? commit = null;
         string? description = null;
         if (!string.IsNullOrWhiteSpace(explicitRef))
         {
-            commit = Repository.Git("merge-base", "HEAD", explicitRef)?.Trim();
+            commit = Git("merge-base", "HEAD", explicitRef)?.Trim();
             description = $"merge base of HEAD and {explicitRef} (CONFORMANCE_BASE_REF)";
         }
-        else if (Repository.Git("rev-parse", "--verify", "--quiet", "origin/main") is not null)
+        else if (Git("rev-parse", "--verify", "--quiet", "origin/main") is not null)
         {
-            commit = Repository.Git("merge-base", "HEAD", "origin/main")?.Trim();
+            commit = Git("merge-base", "HEAD", "origin/main")?.Trim();
             description = "merge base of HEAD and origin/main";
         }
         else
         {
-            commit = Repository.Git("log", "-1", "--format=%H", "--", Repository.SpecRelativePath)?.Trim();
+            commit = Git("log", "-1", "--format=%H", "--", Repository.SpecRelativePath)?.Trim();
             description = "last commit touching the spec (no origin/main remote)";
         }
 
@@ -91,7 +104,7 @@ internal sealed record SpecBaseline(string? Commit, string? Description, string?
             return Skipped($"Could not determine a base commit ({description}); shallow clone or unrelated history?");
         }
 
-        var oldText = Repository.Git("show", $"{commit}:{Repository.SpecRelativePath}");
+        var oldText = Git("show", $"{commit}:{Repository.SpecRelativePath}");
         return oldText is null
             ? Skipped($"The spec does not exist at the base commit {commit[..Math.Min(12, commit.Length)]} ({description}); nothing to compare yet.")
             : new SpecBaseline(commit, description, oldText, null);

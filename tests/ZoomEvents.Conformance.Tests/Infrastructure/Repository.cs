@@ -30,16 +30,14 @@ internal static class Repository
     }
 
     /// <summary>Runs git in the repository root; null when git is missing, times out, or exits non-zero.</summary>
-    public static string? Git(params string[] arguments)
-    {
-        if (Root is null)
-        {
-            return null;
-        }
+    public static string? Git(params string[] arguments) => Root is null ? null : GitIn(Root, arguments);
 
+    /// <summary>Runs git in <paramref name="workingDirectory"/>; null when git is missing, times out, or exits non-zero.</summary>
+    public static string? GitIn(string workingDirectory, params string[] arguments)
+    {
         var start = new ProcessStartInfo("git")
         {
-            WorkingDirectory = Root,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
