@@ -54,6 +54,7 @@ public sealed class EventTests : SandboxTestBase
         { Replace("recurrence", """{"type":1,"end_times":2.5,"duration":15}"""), "recurrence.end_times" },
         { Replace("recurrence", """{"type":1,"end_times":61,"duration":15}"""), "recurrence.end_times" },
         { Replace("recurrence", "\"monthly\""), "recurrence" },
+        { Replace("recurrence", """{"end_times":3,"duration":15}"""), "recurrence.type" },
         { Replace("recurrence", "null"), "recurrence" },
         { Replace("calendar", """[{"start_time":"2026-01-07T08:00:00-05:00","end_time":"2026-01-07T13:15:00Z"}]"""), "calendar[0].start_time" },
         { Replace("calendar", """[{"start_time":"yesterday","end_time":"2026-01-07T13:15:00Z"}]"""), "calendar[0].start_time" },

@@ -190,6 +190,11 @@ internal static class EventDomain
                 throw ZoomProblem.Validation("recurrence", "recurrence is required for RECURRING events.");
             }
 
+            if (recurrence.Type is null)
+            {
+                throw ZoomProblem.Validation("recurrence.type", "type is required: 1 (daily), 2 (weekly) or 3 (monthly).");
+            }
+
             if (calendar.Count != 1)
             {
                 throw ZoomProblem.Validation("calendar", "A RECURRING event has exactly one calendar entry: its first occurrence.");
