@@ -182,7 +182,7 @@ public sealed class ZoomRateLimitException : ZoomApiException
         DateTimeOffset? resetAt = null,
         string? requestDescription = null)
         : base(statusCode, errorCode, zoomMessage, fieldErrors, requestId, rawBody, retryAfter,
-            (isDailyLimit ? "[daily limit] " : "[rate limit] ") + requestDescription)
+            (isDailyLimit ? "[daily limit]" : "[rate limit]") + (requestDescription is null ? string.Empty : " " + requestDescription))
     {
         IsDailyLimit = isDailyLimit;
         ResetAt = resetAt;

@@ -97,12 +97,14 @@ public sealed class ServiceRegistrationTests
             .OnToken(_ => ScriptedHandler.Token("tok"))
             .On(_ => true, (_, _) => ScriptedHandler.Json(HttpStatusCode.OK, "{}")));
 
-        await host.Client.GetAsync("zoom_events/hubs?role_type=host");
+        // The listener is process-wide and other tests run in parallel: a unique path picks out this test's activity.
+        var path = "/v2/zoom_events/hubs/" + Guid.NewGuid().ToString("N");
+        await host.Client.GetAsync(path.TrimStart('/')[3..] + "?role_type=host");
 
         Activity[] mine;
         lock (activities)
         {
-            mine = [.. activities.Where(a => a.GetTagItem("url.path") is "/v2/zoom_events/hubs")];
+            mine = [.. activities.Where(a => Equals(a.GetTagItem("url.path"), path))];
         }
 
         var activity = Assert.Single(mine);
