@@ -106,6 +106,8 @@ internal static class CSharp
         TypeRefKind.Json => expression + ".GetRawText()",
         TypeRefKind.Named when type.NamedKind == TypeKind.StringEnum => expression + ".Value",
         TypeRefKind.Named when type.NamedKind == TypeKind.IntEnum => "((global::System.Int64)" + expression + ").ToString(" + Invariant + ")",
-        _ => expression + ".ToString()",
+        // Lists outside a query (path, header) travel comma-separated, the OpenAPI "simple" style.
+        TypeRefKind.List => "global::System.String.Join(\",\", " + expression + ")",
+        _ => "(" + expression + ".ToString() ?? \"\")",
     };
 }

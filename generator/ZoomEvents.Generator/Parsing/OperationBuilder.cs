@@ -132,7 +132,8 @@ internal sealed class OperationBuilder
                     _context.Report(DiagnosticDescriptors.UnsupportedConstruct, paramPointer, "Cookie parameter '" + parameter.Name + "'", "send it through the HttpClient instead");
                     continue;
             }
-            var (type, _) = _schemas.Resolve(parameter.Schema, baseName + Naming.Pascal(parameter.Name), paramPointer + "/schema", 0, parameter.Name);
+            // A parameter without a schema (or with content instead) still travels as text.
+            var (type, _) = parameter.Schema is null ? (TypeRef.String, false) : _schemas.Resolve(parameter.Schema, baseName + Naming.Pascal(parameter.Name), paramPointer + "/schema", 0, parameter.Name);
             if (type.Kind is TypeRefKind.Map || (type.Kind == TypeRefKind.Named && type.NamedKind is TypeKind.Object or TypeKind.Union))
             {
                 _context.Report(DiagnosticDescriptors.UnsupportedConstruct, paramPointer, "Object-valued parameter '" + parameter.Name + "'", "it is sent as a string");
@@ -189,7 +190,7 @@ internal sealed class OperationBuilder
 
     private PagingSpec? Paging(List<ParameterSpec> parameters, TypeRef? response, string baseName, NameTable methods)
     {
-        var token = parameters.FirstOrDefault(p => p.In == ParameterKind.Query && p.WireName == "next_page_token");
+        var token = parameters.FirstOrDefault(p => p.In == ParameterKind.Query && p.WireName == "next_page_token" && p.Type.Kind == TypeRefKind.String);
         if (token is null || response is null || _schemas.Find(response) is not { Kind: TypeKind.Object } page) return null;
         var next = page.Properties.FirstOrDefault(p => p.JsonName == "next_page_token" && p.Type.Kind == TypeRefKind.String);
         var items = page.Properties.FirstOrDefault(p => p.Type.Kind == TypeRefKind.List);

@@ -187,7 +187,7 @@ internal sealed class PointerLocator
             {
                 case JsonTokenType.PropertyName:
                     pendingKey = reader.GetString();
-                    var depthKey = path.Count + 1;
+                    var depthKey = path.Count; // path[0] is the root's empty segment
                     if (Matches(path, pendingKey!, segments) && depthKey > bestDepth)
                     {
                         bestDepth = depthKey;

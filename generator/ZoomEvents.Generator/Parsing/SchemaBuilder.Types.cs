@@ -55,7 +55,8 @@ internal sealed partial class SchemaBuilder
         Dictionary<string, PropertyDraft> index, HashSet<string> required, ref bool allowAdditional, ref TypeRef? additional,
         HashSet<IOpenApiSchema> visited)
     {
-        if (depth > MaxDepth) return;
+        // Hand-written or mutated specs can leave null holes in lists and maps despite the library's annotations.
+        if (depth > MaxDepth || schema is null) return;
         if (schema is OpenApiSchemaReference reference)
         {
             if (reference.Target is null)
@@ -90,7 +91,7 @@ internal sealed partial class SchemaBuilder
                     existing.Description = Describe(pair.Value) ?? existing.Description;
                     continue;
                 }
-                var draft = new PropertyDraft(pair.Key, pair.Key, type, nullable, Describe(pair.Value), pair.Value.Deprecated);
+                var draft = new PropertyDraft(pair.Key, pair.Key, type, nullable, Describe(pair.Value), pair.Value?.Deprecated ?? false);
                 index[pair.Key] = draft;
                 properties.Add(draft);
             }
@@ -197,8 +198,9 @@ internal sealed partial class SchemaBuilder
         return componentName is not null ? RegisterSignatureOnly(builder) : Register(builder, null);
     }
 
-    private static string? Describe(IOpenApiSchema schema)
+    private static string? Describe(IOpenApiSchema? schema)
     {
+        if (schema is null) return null;
         var text = schema.Description;
         if (string.IsNullOrWhiteSpace(text)) text = schema.Title;
         return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();

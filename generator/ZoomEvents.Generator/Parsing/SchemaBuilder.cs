@@ -172,6 +172,7 @@ internal sealed partial class SchemaBuilder
     {
         if (_components.TryGetValue(id, out var done)) return done;
         var schema = _document.Components!.Schemas![id];
+        if (schema is null) return (TypeRef.Json, true);
         if (_componentNames.TryGetValue(id, out var name))
         {
             var nullable = schema.Type.HasValue && (schema.Type.Value & JsonSchemaType.Null) != 0;
@@ -213,7 +214,7 @@ internal sealed partial class SchemaBuilder
         }
     }
 
-    private static bool WillEmitType(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && ComponentKind(schema) is { } kind && (kind != TypeKind.Object || IsObjectLike(schema));
+    private static bool WillEmitType(IOpenApiSchema? schema) => schema is not null && schema is not OpenApiSchemaReference && ComponentKind(schema) is { } kind && (kind != TypeKind.Object || IsObjectLike(schema));
 
     private static TypeKind ComponentKind(IOpenApiSchema schema)
     {
@@ -237,7 +238,7 @@ internal sealed partial class SchemaBuilder
         return schema.Properties is { Count: > 0 };
     }
 
-    private static bool IsNullOnly(IOpenApiSchema schema) => schema.Type == JsonSchemaType.Null;
+    private static bool IsNullOnly(IOpenApiSchema? schema) => schema is null || schema.Type == JsonSchemaType.Null;
 
     private static string CompositionKeyword(IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
 

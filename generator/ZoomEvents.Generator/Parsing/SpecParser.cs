@@ -45,7 +45,9 @@ internal static class SpecParser
         }
         catch (Exception ex)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(file.Path), file.Path, ex.GetType().Name + ": " + ex.Message));
+            // The innermost frame makes a bug report actionable without dumping a stack trace into the build log.
+            var frame = ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(file.Path), file.Path, ex.GetType().Name + ": " + ex.Message + " (" + frame + ")"));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
     }
@@ -106,9 +108,12 @@ internal static class SpecParser
             context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, VersionLocation(locator), file.Path, ex.Message));
             return new ParseResult(null, context.Diagnostics.ToEquatableArray());
         }
-        catch (Exception ex) when (ex is OpenApiException or FormatException or InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedSpec, locator.Locate(null, ex.Message), file.Path, ex.Message));
+            // The reader itself can fail on odd documents (seen: a NullReferenceException while registering schema
+            // ids); whatever it throws means it could not read this spec.
+            var message = ex is OpenApiException or FormatException or System.Text.Json.JsonException ? ex.Message : "the OpenAPI reader failed with " + ex.GetType().Name + ": " + ex.Message;
+            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedSpec, locator.Locate(null, ex.Message), file.Path, message));
             return new ParseResult(null, context.Diagnostics.ToEquatableArray());
         }
         cancellationToken.ThrowIfCancellationRequested();

@@ -48,11 +48,16 @@ internal static class GeneratorHarness
             generalDiagnosticOption: ReportDiagnostic.Error));
 
     public static GeneratorDriver CreateDriver(IEnumerable<InputFile> files, IReadOnlyDictionary<string, string>? globalOptions = null, bool trackSteps = false)
+        => CreateDriver(files, out _, globalOptions, trackSteps);
+
+    /// <summary>Also returns the AdditionalText instances, which <c>ReplaceAdditionalText</c> needs.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<InputFile> files, out IReadOnlyList<AdditionalText> texts, IReadOnlyDictionary<string, string>? globalOptions = null, bool trackSteps = false)
     {
         var list = files.ToList();
+        texts = list.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToList();
         return CSharpGeneratorDriver.Create(
             new[] { new ZoomEventsGenerator().AsSourceGenerator() },
-            list.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            texts,
             ParseOptions,
             new TestOptionsProvider(list, globalOptions ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
