@@ -262,6 +262,20 @@ public sealed class TicketRegistrarTests
     }
 
     [Fact]
+    public void Ambiguity_classification()
+    {
+        Assert.True(TicketRegistrar.IsAmbiguousFailure(new HttpRequestException("reset")));
+        Assert.True(TicketRegistrar.IsAmbiguousFailure(new Polly.Timeout.TimeoutRejectedException()));
+        Assert.True(TicketRegistrar.IsAmbiguousFailure(new TaskCanceledException()));
+        Assert.True(TicketRegistrar.IsAmbiguousFailure(new ZoomApiException(HttpStatusCode.BadGateway, null, null, null, null, null)));
+        Assert.True(TicketRegistrar.IsAmbiguousFailure(new ZoomApiException(HttpStatusCode.RequestTimeout, null, null, null, null, null)));
+        Assert.False(TicketRegistrar.IsAmbiguousFailure(new ZoomApiException(HttpStatusCode.BadRequest, 300, null, null, null, null)));
+        Assert.False(TicketRegistrar.IsAmbiguousFailure(
+            new ZoomRateLimitException(HttpStatusCode.TooManyRequests, null, null, null, null, null, null, isDailyLimit: false)));
+        Assert.False(TicketRegistrar.IsAmbiguousFailure(new ArgumentException("bug")));
+    }
+
+    [Fact]
     public void Batch_size_is_limited_to_zooms_maximum()
     {
         var zoom = new FakeZoom();

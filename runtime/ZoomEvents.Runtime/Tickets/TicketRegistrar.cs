@@ -3,6 +3,30 @@ using Polly.Timeout;
 
 namespace ZoomEvents.Runtime.Tickets;
 
+/// <summary>Non-generic facts shared by every <see cref="TicketRegistrar{TRequest, TTicket, TError}"/>.</summary>
+public static class TicketRegistrar
+{
+    /// <summary>Zoom's limit of attendees per <c>createTickets</c> call.</summary>
+    public const int MaxBatchSize = 30;
+
+    /// <summary>
+    /// True when a failed POST may nevertheless have been processed: transport errors, timeouts, 5xx/408 and
+    /// an unreadable success body.
+    /// A 4xx or 429 means Zoom rejected the request before doing anything.
+    /// </summary>
+    public static bool IsAmbiguousFailure(Exception exception) => exception switch
+    {
+        ZoomRateLimitException => false,
+        ZoomApiException api => (int)api.StatusCode >= 500 || api.StatusCode == HttpStatusCode.RequestTimeout,
+        HttpRequestException or IOException or TimeoutRejectedException or TimeoutException => true,
+        // The 201 arrived but could not be read: the tickets exist, and the lookup will find them.
+        System.Text.Json.JsonException => true,
+        // A timeout surfacing as cancellation (HttpClient.Timeout) when the caller did not cancel.
+        OperationCanceledException => true,
+        _ => false,
+    };
+}
+
 /// <summary>
 /// Creates tickets safely for any number of attendees. Zoom accepts at most 30 per <c>createTickets</c> call,
 /// and a POST that times out or loses its connection may or may not have created the tickets. The registrar
@@ -17,7 +41,7 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
     where TTicket : class
 {
     /// <summary>Zoom's limit of attendees per <c>createTickets</c> call.</summary>
-    public const int MaxBatchSize = 30;
+    public const int MaxBatchSize = TicketRegistrar.MaxBatchSize;
 
     private readonly Func<IReadOnlyList<TRequest>, CancellationToken, Task<TicketBatchResponse<TTicket, TError>>> _createBatch;
     private readonly Func<TRequest, string?> _externalId;
@@ -159,7 +183,7 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
 
                 return (recovered, null);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsAmbiguous(ex))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TicketRegistrar.IsAmbiguousFailure(ex))
             {
                 var stillPending = new List<TRequest>();
                 foreach (var request in pending)
@@ -243,23 +267,6 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
             }
         }
     }
-
-    /// <summary>
-    /// True when a failed POST may nevertheless have been processed: transport errors, timeouts, 5xx/408 and
-    /// an unreadable success body.
-    /// A 4xx or 429 means Zoom rejected the request before doing anything.
-    /// </summary>
-    public static bool IsAmbiguous(Exception exception) => exception switch
-    {
-        ZoomRateLimitException => false,
-        ZoomApiException api => (int)api.StatusCode >= 500 || api.StatusCode == HttpStatusCode.RequestTimeout,
-        HttpRequestException or IOException or TimeoutRejectedException or TimeoutException => true,
-        // The 201 arrived but could not be read: the tickets exist, and the lookup will find them.
-        System.Text.Json.JsonException => true,
-        // A timeout surfacing as cancellation (HttpClient.Timeout) when the caller did not cancel.
-        OperationCanceledException => true,
-        _ => false,
-    };
 
     // Failures that will repeat for every later batch: stop sending and report the rest as not sent.
     private static bool IsFatal(ZoomApiException ex) =>
