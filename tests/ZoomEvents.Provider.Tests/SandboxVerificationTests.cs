@@ -23,9 +23,9 @@ public sealed class SandboxVerificationTests(SandboxProvider provider, ITestOutp
         Assert.NotEmpty(pactFiles);
         var expected = pactFiles.Sum(f => PactFiles.Read(f)["interactions"]!.AsArray().Count);
 
-        // Files, not the directory: the engine's directory source also tries to parse the folder's README.md.
+        // The directory as users point at it, README.md beside the pacts included.
         var report = await Verifier()
-            .WithPactFiles(pactFiles)
+            .WithPactDirectory(PactDirectory)
             .RunAsync();
 
         output.WriteLine(report.ToString());

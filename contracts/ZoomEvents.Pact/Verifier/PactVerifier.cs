@@ -213,6 +213,30 @@ public sealed class PactVerifier
         return text;
     }
 
+    /// <summary>The <c>*.json</c> files of <paramref name="directory"/> whose <c>provider.name</c> is <paramref name="provider"/>.</summary>
+    internal static IReadOnlyList<string> PactFilesOf(string directory, string provider)
+    {
+        var files = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file));
+                if (document.RootElement.TryGetProperty("provider", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                    p.TryGetProperty("name", out var name) && name.ValueKind == System.Text.Json.JsonValueKind.String &&
+                    name.GetString() == provider)
+                {
+                    files.Add(file);
+                }
+            }
+            catch (System.Text.Json.JsonException exception)
+            {
+                throw new PactException($"'{file}' in the pact directory is not valid JSON: {exception.Message}");
+            }
+        }
+        return files;
+    }
+
     private void Configure(VerifierSafeHandle handle)
     {
         var endpoint = _endpoint!;
@@ -224,7 +248,12 @@ public sealed class PactVerifier
         }
         foreach (var directory in _directories)
         {
-            PactFfi.VerifierAddDirectorySource(handle, directory);
+            // The engine's own directory source parses every file it finds, so a README beside the pacts fails the
+            // whole run; hand it only this provider's JSON pacts, in a stable order.
+            foreach (var file in PactFilesOf(directory, _providerName))
+            {
+                PactFfi.VerifierAddFileSource(handle, file);
+            }
         }
         if (_stateUrl is not null)
         {
