@@ -39,7 +39,17 @@ public sealed class ZoomAuthenticationHandler : DelegatingHandler
         }
 
         _tokens.Invalidate(token);
-        var fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        ZoomAccessToken fresh;
+        try
+        {
+            fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
         if (string.Equals(fresh.Value, token.Value, StringComparison.Ordinal))
         {
             // Static token (or the provider insists): re-sending would get the same answer.
