@@ -15,6 +15,9 @@ internal static class Paging
     public const int MaxPageSize = 300;
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
+    // A hand-made token may claim any issue time; beyond this DateTimeOffset.FromUnixTimeSeconds throws.
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public static (int Offset, int PageSize) Read(HttpRequest request, string queryKey, DateTimeOffset now)
     {
         var pageSize = DefaultPageSize;
@@ -44,6 +47,7 @@ internal static class Paging
         if (parts.Length != 3 ||
             !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ||
             !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var issued) ||
+            issued > MaxUnixSeconds ||
             parts[2] != queryKey)
         {
             throw ZoomProblem.Validation("next_page_token", "next_page_token is not valid for this query.");
@@ -60,7 +64,8 @@ internal static class Paging
     public static JsonObject Page<T>(IReadOnlyList<T> all, int offset, int pageSize, string listName, Func<T, JsonNode> render, string queryKey, DateTimeOffset now)
     {
         var items = all.Skip(offset).Take(pageSize).Select(render).ToList();
-        var next = offset + pageSize < all.Count
+        // long arithmetic: a hand-made token may carry an offset near int.MaxValue.
+        var next = (long)offset + pageSize < all.Count
             ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{offset + pageSize}|{now.ToUnixTimeSeconds()}|{queryKey}")))
             : "";
         return new JsonObject

@@ -20,19 +20,58 @@ internal sealed class RequestReader
 
     public bool HasErrors => _errors.Count > 0;
 
+    // Duplicate member names are refused while parsing: JsonObject would otherwise throw ArgumentException on first use.
+    private static readonly JsonDocumentOptions BodyParsing = new() { AllowDuplicateProperties = false };
+
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            node = await JsonNode.ParseAsync(request.Body, documentOptions: BodyParsing, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
             throw ZoomProblem.Validation("body", $"The request body is not valid JSON ({ex.Message.Split('.')[0]}).");
         }
 
-        return node as JsonObject ?? throw ZoomProblem.Validation("body", "The request body must be a JSON object.");
+        var body = node as JsonObject ?? throw ZoomProblem.Validation("body", "The request body must be a JSON object.");
+        try
+        {
+            DecodeAll(body);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            throw ZoomProblem.Validation("body", "The request body has text that is not valid UTF-8 (or a lone surrogate escape such as \\ud800) or a repeated member name.");
+        }
+
+        return body;
+    }
+
+    // The parser checks structure but leaves names and strings undecoded until first read; reading them all here turns
+    // invalid UTF-8 and lone surrogates into one 400 instead of an InvalidOperationException deep inside a handler.
+    private static void DecodeAll(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    DecodeAll(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    DecodeAll(child);
+                }
+
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                _ = value.GetValue<string>();
+                break;
+        }
     }
 
     public void Add(string field, string message) => _errors.Add(new FieldError(field, message));

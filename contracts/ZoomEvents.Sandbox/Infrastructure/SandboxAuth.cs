@@ -22,7 +22,15 @@ internal sealed class SandboxAuth(SandboxOptions options)
         IFormCollection? form = null;
         if (request.HasFormContentType)
         {
-            form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+            {
+                // A multipart body without its boundary (or cut short) is the client's mistake, not a server error.
+                return TokenError(400, "invalid_request", "The form body could not be read: " + ex.Message);
+            }
         }
 
         string Value(string name) => request.Query[name] is { Count: > 0 } q ? q.ToString() : form?[name].ToString() ?? "";
