@@ -138,6 +138,43 @@ public sealed class AuthTests
     }
 
     [Fact]
+    public async Task Many_concurrent_401s_for_one_token_cause_a_single_refresh()
+    {
+        const int callers = 20;
+        var arrived = 0;
+        var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = TestHost.Create(h => h
+            .OnToken(n => ScriptedHandler.Token("tok-" + (n + 1)))
+            .On(_ => true, async (r, _) =>
+            {
+                if (r.Headers.Authorization?.Parameter != "tok-1")
+                {
+                    return ScriptedHandler.Json(HttpStatusCode.OK, "{}");
+                }
+
+                // Hold every 401 until all callers are in flight with the same (revoked) token.
+                if (Interlocked.Increment(ref arrived) == callers)
+                {
+                    allArrived.SetResult();
+                }
+
+                await allArrived.Task;
+                return ScriptedHandler.Json(HttpStatusCode.Unauthorized, "{}");
+            }));
+        var client = host.Client;
+        await host.Tokens.GetTokenAsync(CancellationToken.None); // every caller starts with tok-1
+
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(i => Task.Run(() => client.GetAsync($"zoom_events/events/{i}"))))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Invalidation is by value, so callers whose 401 arrives after the refresh do not discard tok-2 again.
+        Assert.Equal(2, host.Handler.RequestsTo("/oauth/token").Count);
+        var api = host.Handler.RequestsTo("/zoom_events/");
+        Assert.Equal(2 * callers, api.Count);
+        Assert.Equal(callers, api.Count(r => r.Authorization == "Bearer tok-2"));
+    }
+
+    [Fact]
     public async Task A_second_401_is_returned_as_an_exception_without_looping()
     {
         await using var host = TestHost.Create(h => h
