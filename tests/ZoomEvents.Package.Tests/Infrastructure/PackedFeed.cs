@@ -25,10 +25,22 @@ public sealed class PackedFeed : IAsyncLifetime
     {
         // Independent projects, so they pack side by side. Shared compilation and node reuse are off so no server
         // process outlives the command (see DotNet).
-        var packs = Projects.Select(project => DotNet.RunAsync(RepositoryRoot, new Dictionary<string, string>(),
-            ["pack", project, "-c", "Release", "-o", Workspace.FeedDirectory, $"-p:Version={Workspace.Version}",
-             "-p:UseSharedCompilation=false", "-nodeReuse:false", "-warnaserror"]));
-        Packs = await Task.WhenAll(packs);
+        Packs = await Task.WhenAll(Projects.Select(PackAsync));
+    }
+
+    private async Task<CommandResult> PackAsync(string project)
+    {
+        var none = new Dictionary<string, string>();
+        // Restore without the test version first: usually a no-op, and it leaves the repository's obj/ assets exactly as
+        // a normal build wrote them (a restore carrying -p:Version would rewrite them and make the next build redo work).
+        var restore = await DotNet.RunAsync(RepositoryRoot, none, ["restore", project, "-nodeReuse:false"]);
+        if (restore.ExitCode != 0)
+        {
+            return restore;
+        }
+        return await DotNet.RunAsync(RepositoryRoot, none,
+            ["pack", project, "--no-restore", "-c", "Release", "-o", Workspace.FeedDirectory, $"-p:Version={Workspace.Version}",
+             "-p:UseSharedCompilation=false", "-nodeReuse:false", "-warnaserror"]);
     }
 
     public Task DisposeAsync()
