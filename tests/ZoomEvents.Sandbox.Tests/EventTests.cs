@@ -110,6 +110,24 @@ public sealed class EventTests : SandboxTestBase
     }
 
     [Fact]
+    public async Task Calendar_days_with_the_same_start_are_rejected_on_create_and_update()
+    {
+        var day = new JsonObject { ["start_time"] = "2030-01-15T15:00:00Z", ["end_time"] = "2030-01-15T16:00:00Z" };
+        var twice = new JsonArray(day.DeepClone(), day.DeepClone());
+        var body = SimpleEvent();
+        body["event_type"] = "CONFERENCE";
+        body["calendar"] = twice.DeepClone();
+
+        // Before: two sessions with one id, and every later schedule change a 500.
+        (await PostAsync("v2/zoom_events/events", body)).AssertFieldError("calendar");
+
+        var eventId = await CreateEventAsync(SimpleEvent());
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["calendar"] = twice.DeepClone() })).AssertFieldError("calendar");
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["timezone"] = "America/Indianapolis" })).AssertStatus(HttpStatusCode.NoContent);
+        Assert.Single((await GetAsync($"v2/zoom_events/events/{eventId}/sessions")).Body!["sessions"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Legacy_time_zone_ids_are_accepted()
     {
         var body = TutorialEvent();

@@ -177,6 +177,12 @@ internal static class EventDomain
             throw new ZoomProblem(400, 26203, "A calendar entry's end_time is before its start_time.");
         }
 
+        // Session ids are derived from start times, so two entries starting together would share one id.
+        if (calendar.DistinctBy(c => c.Start).Count() != calendar.Count)
+        {
+            throw ZoomProblem.Validation("calendar", "Two calendar entries start at the same time; give each day of the event once.");
+        }
+
         if (!ZoomTimeZones.TryResolve(timezone, out _))
         {
             throw ZoomProblem.Validation("timezone", $"'{timezone}' is not a known time zone id.");
@@ -222,7 +228,13 @@ internal static class EventDomain
             slots = calendar.OrderBy(c => c.Start).Select(c => (c.Start, c.End)).ToList();
         }
 
-        var previousIds = record.Sessions.ToDictionary(s => s.Start, s => s.Id);
+        // TryAdd: provider states may have given two sessions the same start; the first one keeps its id.
+        var previousIds = new Dictionary<DateTimeOffset, string>();
+        foreach (var session in record.Sessions)
+        {
+            previousIds.TryAdd(session.Start, session.Id);
+        }
+
         var sessions = new List<SessionRecord>(slots.Count);
         for (var i = 0; i < slots.Count; i++)
         {
