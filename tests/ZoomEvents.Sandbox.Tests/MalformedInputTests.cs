@@ -93,12 +93,10 @@ public sealed class MalformedInputTests : SandboxTestBase
 
     private static string PagingToken(string plain) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(plain));
 
-    private async Task<ApiResponse> SendBytesAsync(HttpMethod method, string path, byte[] body, string contentType)
+    private Task<ApiResponse> SendBytesAsync(HttpMethod method, string path, byte[] body, string contentType)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new ApiResponse(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response.Headers);
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return SendAsync(method, path, content);
     }
 }

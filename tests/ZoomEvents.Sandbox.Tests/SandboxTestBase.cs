@@ -46,14 +46,13 @@ public abstract class SandboxTestBase : IAsyncLifetime
     protected static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
-    protected async Task<ApiResponse> SendAsync(HttpMethod method, string path, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
+    protected Task<ApiResponse> SendAsync(HttpMethod method, string path, string? json = null) =>
+        SendAsync(method, path, json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"));
 
+    /// <summary>Sends any content (disposed with the request), for bodies a JSON string cannot express.</summary>
+    protected async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content)
+    {
+        using var request = new HttpRequestMessage(method, path.TrimStart('/')) { Content = content };
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new ApiResponse(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response.Headers);
