@@ -85,6 +85,23 @@ public sealed class CliTests : IDisposable
         Assert.Contains("missing", pactError);
     }
 
+    [Theory]
+    [InlineData("version-not-a-string.json", """{"metadata":{"pactSpecification":{"version":4}},"interactions":[]}""")]
+    [InlineData("method-not-a-string.json", """{"interactions":[{"request":{"method":1,"path":"/v2/zoom_events/hubs"},"response":{"status":200}}]}""")]
+    [InlineData("bad-base64.json", """{"interactions":[{"request":{"method":"GET","path":"/v2/zoom_events/hubs"},"response":{"status":200,"body":{"content":"%%%","encoded":"base64","contentType":"application/json"}}}]}""")]
+    [InlineData("repeated-member.json", """{"interactions":[{"request":{"method":"GET","method":"POST","path":"/v2/zoom_events/hubs"},"response":{"status":200}}]}""")]
+    public void A_pact_of_the_wrong_shape_exits_2_naming_the_file_not_1_as_if_it_were_findings(string name, string json)
+    {
+        var file = Path.Combine(_temp, name);
+        File.WriteAllText(file, json);
+
+        var (code, _, stderr) = Run("check", Fixture.PathOf("mini-zoom-events.yaml"), file);
+
+        Assert.Equal(ConformanceCli.UsageOrLoadError, code);
+        Assert.Contains($"Pact '{file}' is not shaped like a pact", stderr);
+        Assert.DoesNotContain("Unhandled exception", stderr);
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var stdout = new StringWriter();

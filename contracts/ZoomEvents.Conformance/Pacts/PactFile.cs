@@ -68,6 +68,20 @@ public sealed record PactFile(string Source, string Consumer, string Provider, s
             throw new ConformanceLoadException($"Pact '{source}' is not valid JSON: {ex.Message}", ex);
         }
 
+        try
+        {
+            return FromRoot(root, source);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
+        {
+            // Valid JSON of the wrong shape (a number where a name belongs, a repeated member, bad base64): a load
+            // error (exit 2) rather than an unhandled exception that the CLI would report as exit 1, "findings".
+            throw new ConformanceLoadException($"Pact '{source}' is not shaped like a pact: {ex.Message}", ex);
+        }
+    }
+
+    private static PactFile FromRoot(JsonObject root, string source)
+    {
         var version = root["metadata"]?["pactSpecification"]?["version"]?.GetValue<string>()
             ?? root["metadata"]?["pact-specification"]?["version"]?.GetValue<string>()
             ?? "2.0.0";
