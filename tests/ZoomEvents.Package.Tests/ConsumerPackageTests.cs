@@ -102,6 +102,32 @@ public sealed class ConsumerPackageTests(PackedFeed feed, ITestOutputHelper outp
         Assert.Contains("\"list hubs\"", File.ReadAllText(pact));
     }
 
+    [Fact]
+    public async Task Packed_conformance_tool_installs_and_checks_pacts_against_the_spec()
+    {
+        var workspace = feed.Workspace;
+        foreach (var pack in feed.Packs)
+        {
+            Succeeded(pack);
+        }
+        var toolPath = Path.Combine(workspace.Root, "tools");
+        var install = await DotNet.RunAsync(workspace.Root, workspace.Environment,
+            ["tool", "install", "ZoomEvents.Conformance", "--version", workspace.Version, "--tool-path", toolPath]);
+        Succeeded(install);
+        var tool = Path.Combine(toolPath, "zoom-events-conformance");
+
+        var spec = Path.Combine(feed.RepositoryRoot, "contracts", "zoom-events.openapi.yaml");
+        var pacts = Path.Combine(feed.RepositoryRoot, "contracts", "pacts");
+        var check = await Tool.RunAsync(tool, ["check", spec, pacts]);
+        output.WriteLine(check.ToString());
+        Assert.Equal(0, check.ExitCode);
+        Assert.Matches(new Regex(@"Checked \d+ pact file\(s\) .*: 0 errors", RegexOptions.Multiline), check.Output);
+
+        // CI relies on the exit codes: 2 when the input cannot be read, whatever else happens.
+        var missing = await Tool.RunAsync(tool, ["check", Path.Combine(workspace.Root, "no-such-spec.yaml"), pacts]);
+        Assert.True(missing.ExitCode == 2, missing.ToString());
+    }
+
     /// <summary>A minimal Pact consumer test, the package readme's example, run as a program.</summary>
     private const string ContractsProgram = """
         using ZoomEvents.Pact;

@@ -93,3 +93,29 @@ public static class DotNet
         }
     }
 }
+
+/// <summary>Runs an installed tool's executable (not through <c>dotnet</c>), as CI would.</summary>
+public static class Tool
+{
+    public static async Task<CommandResult> RunAsync(string executable, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(cts.Token);
+        return new CommandResult(executable + " " + string.Join(' ', start.ArgumentList), process.ExitCode,
+            await stdout + await stderr, stopwatch.Elapsed);
+    }
+}

@@ -3,7 +3,7 @@ using Xunit;
 namespace ZoomEvents.Package.Tests.Infrastructure;
 
 /// <summary>
-/// Packs the three shipped packages once per test class into a fresh <see cref="ConsumerWorkspace"/>'s feed. Packing
+/// Packs the shipped packages (generator, runtime, contracts, conformance tool) once per test class into a fresh <see cref="ConsumerWorkspace"/>'s feed. Packing
 /// is most of the run time, so every consumer test shares it; a failed pack is reported by each test that needs it.
 /// </summary>
 public sealed class PackedFeed : IAsyncLifetime
@@ -13,6 +13,7 @@ public sealed class PackedFeed : IAsyncLifetime
         Path.Combine("runtime", "ZoomEvents.Runtime", "ZoomEvents.Runtime.csproj"),
         Path.Combine("generator", "ZoomEvents.Generator", "ZoomEvents.Generator.csproj"),
         Path.Combine("contracts", "ZoomEvents.Pact", "ZoomEvents.Pact.csproj"),
+        Path.Combine("contracts", "ZoomEvents.Conformance", "ZoomEvents.Conformance.csproj"),
     ];
 
     public ConsumerWorkspace Workspace { get; } = ConsumerWorkspace.Create();
