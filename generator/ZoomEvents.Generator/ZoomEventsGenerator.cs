@@ -42,13 +42,26 @@ public sealed class ZoomEventsGenerator : IIncrementalGenerator
             .Select(static (files, _) => files.IsEmpty ? TemplateStore.Default : new TemplateStore(files.ToEquatableArray()))
             .WithTrackingName(TrackingNames.Templates);
 
+        // Unique file-name stems across spec files; paths only, so editing a spec's text leaves this cached.
+        var stems = specs.Select(static (file, _) => file.Path)
+            .Collect()
+            .Select(static (paths, _) => SpecParser.AssignStems(paths));
+
         // The expensive step: one parse per spec content.
         var parsed = specs
             .Combine(defaults)
-            .Select(static (pair, ct) => SpecParser.Parse(pair.Left, pair.Right, ct))
+            .Combine(stems)
+            .Select(static (pair, ct) => SpecParser.Parse(pair.Left.Left, pair.Left.Right, pair.Right, ct))
             .WithTrackingName(TrackingNames.Parse);
 
         context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+
+        // Two specs emitting the same types or file names, found from settings alone (cheap, no parse involved).
+        var duplicates = specs.Select(static (file, _) => file with { Text = "" })
+            .Collect()
+            .Combine(defaults)
+            .Select(static (pair, _) => SpecParser.FindDuplicates(pair.Left, pair.Right));
+        context.RegisterSourceOutput(duplicates, static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(templates.Select(static (store, _) => store.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
 
         // One unit per generated file: a change to one schema re-renders only that schema's file.

@@ -96,6 +96,32 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void Specs_generating_the_same_types_are_reported()
+    {
+        var spec = GeneratorHarness.ReadSpec("petstore.yaml");
+
+        var (result, _, _) = GeneratorHarness.Run(InputFile.Spec("/a/api.yaml", spec, "One.Api"), InputFile.Spec("/b/other.yaml", spec, "One.Api"));
+
+        Assert.Null(result.Exception);
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "ZEG013");
+        Assert.Equal("/b/other.yaml", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void Specs_with_the_same_file_name_get_distinct_hint_names()
+    {
+        var spec = GeneratorHarness.ReadSpec("petstore.yaml");
+
+        var (result, output, _) = GeneratorHarness.Run(InputFile.Spec("/a/api.yaml", spec, "One.Api"), InputFile.Spec("/b/api.yaml", spec, "Two.Api"));
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Api.Pet.g.cs");
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Api2.Pet.g.cs");
+        Assert.Empty(GeneratorHarness.CompileProblems(output));
+    }
+
+    [Fact]
     public void Unknown_template_kind_is_reported()
     {
         var (result, _, _) = GeneratorHarness.Run(

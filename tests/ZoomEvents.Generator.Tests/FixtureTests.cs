@@ -16,6 +16,7 @@ public sealed class FixtureTests
         "hostile.yaml",
         "swagger2.yaml",
         "openapi31.json",
+        "unions.yaml",
         "contract-pinned.yaml",
     };
 

@@ -61,6 +61,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownTemplateKind = Create(
         "ZEG012", "Unknown template kind", "The template kind '{0}' of '{1}' is unknown; expected one of: {2}", Configuration, DiagnosticSeverity.Warning);
 
+    /// <summary>ZEG013: "'{0}' and '{1}' would generate the same code ({2}); give one a different Namespace, ClientName or file name".</summary>
+    public static readonly DiagnosticDescriptor DuplicateOutput = Create(
+        "ZEG013", "Two specs generate the same code", "'{0}' and '{1}' would generate the same code ({2}); give one a different Namespace, ClientName or file name", Configuration, DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [MalformedSpec.Id] = MalformedSpec,
@@ -75,6 +79,7 @@ internal static class DiagnosticDescriptors
         [MissingDependency.Id] = MissingDependency,
         [MissingOperationId.Id] = MissingOperationId,
         [UnknownTemplateKind.Id] = UnknownTemplateKind,
+        [DuplicateOutput.Id] = DuplicateOutput,
     };
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -16,3 +16,6 @@ internal sealed record TemplateFile(string Kind, string Path, string Text);
 
 /// <summary>The parser's output: the model (null when the spec could not be read) and what to report.</summary>
 internal sealed record ParseResult(ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The unique stem (hint-name prefix) assigned to a spec file.</summary>
+internal sealed record StemEntry(string Path, string Stem);

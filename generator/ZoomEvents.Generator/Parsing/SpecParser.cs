@@ -24,9 +24,15 @@ internal static class SpecParser
     private static readonly Regex PointerInMessage = new(@"(#/[^\s]*)", RegexOptions.CultureInvariant);
 
     public static ParseResult Parse(SpecFile file, GeneratorDefaults defaults, CancellationToken cancellationToken)
+        => Parse(file, defaults, EquatableArray<StemEntry>.Empty, cancellationToken);
+
+    /// <param name="stems">Unique file-name stems of all spec files (hint names must be unique per generator).</param>
+    public static ParseResult Parse(SpecFile file, GeneratorDefaults defaults, EquatableArray<StemEntry> stems, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var context = ResolveSettings(file, defaults, diagnostics);
+        var stem = stems.FirstOrDefault(s => s.Path == file.Path);
+        if (context is not null && stem is not null) context = context with { SpecStem = stem.Stem };
         if (context is null) return new ParseResult(null, diagnostics.ToEquatableArray());
         try
         {
@@ -50,6 +56,28 @@ internal static class SpecParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(file.Path), file.Path, ex.GetType().Name + ": " + ex.Message + " (" + frame + ")"));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
+    }
+
+    /// <summary>
+    /// Specs that would emit the same types (same namespace and client name). Works on settings
+    /// alone, so it never waits for a parse.
+    /// </summary>
+    public static EquatableArray<DiagnosticInfo> FindDuplicates(IEnumerable<SpecFile> files, GeneratorDefaults defaults)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var seenTypes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var context = ResolveSettings(file, defaults, new List<DiagnosticInfo>());
+            if (context is null) continue;
+            var types = context.Namespace + "." + context.ClientName;
+            if (seenTypes.TryGetValue(types, out var first))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOutput, LocationInfo.FileStart(file.Path), first, file.Path, types));
+            }
+            seenTypes[types] = file.Path;
+        }
+        return diagnostics.ToEquatableArray();
     }
 
     private static GenerationContext? ResolveSettings(SpecFile file, GeneratorDefaults defaults, List<DiagnosticInfo> diagnostics)
@@ -76,6 +104,18 @@ internal static class SpecParser
             ok = false;
         }
         return ok ? new GenerationContext(Stem(file.Path), ns, client, isPublic, null) : null;
+    }
+
+    /// <summary>
+    /// Stems for all spec files, unique case-insensitively: generated hint names start with the stem, and two specs named
+    /// api.yaml in different folders must not produce the same file names. Ordered by path, so it is deterministic.
+    /// </summary>
+    public static EquatableArray<StemEntry> AssignStems(IEnumerable<string> paths)
+    {
+        var names = new NameTable();
+        return paths.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => new StemEntry(p, names.Claim(Stem(p))))
+            .ToEquatableArray();
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
