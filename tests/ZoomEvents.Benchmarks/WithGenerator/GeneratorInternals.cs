@@ -36,10 +36,11 @@ public sealed class GeneratorInternals
     {
         var parser = Type("ZoomEvents.Generator.Parsing.SpecParser");
         var emitter = Type("ZoomEvents.Generator.Emitting.Emitter");
-        _parse = Method(parser, "Parse");
-        _build = Method(parser, "Build");
-        _units = Method(emitter, "Units");
-        _render = Method(emitter, "Render");
+        // The 3-argument Parse (file, defaults, token) is the single-spec form of what the pipeline calls.
+        _parse = Method(parser, "Parse", parameterCount: 3);
+        _build = Method(parser, "Build", parameterCount: 3);
+        _units = Method(emitter, "Units", parameterCount: 1);
+        _render = Method(emitter, "Render", parameterCount: 2);
         _specFile = Type("ZoomEvents.Generator.Model.SpecFile").GetConstructors().Single();
         _locator = Type("ZoomEvents.Generator.Parsing.PointerLocator").GetConstructors().Single();
         _parseContext = Type("ZoomEvents.Generator.Parsing.ParseContext").GetConstructors().Single();
@@ -82,6 +83,7 @@ public sealed class GeneratorInternals
     private Type Type(string name) =>
         _assembly.GetType(name, throwOnError: false) ?? throw new MissingMemberException($"ZoomEvents.Generator has no type {name} any more; update GeneratorInternals.");
 
-    private static MethodInfo Method(Type type, string name) =>
-        type.GetMethod(name, Static) ?? throw new MissingMemberException($"{type.FullName}.{name} is gone; update GeneratorInternals.");
+    private static MethodInfo Method(Type type, string name, int parameterCount) =>
+        type.GetMethods(Static).SingleOrDefault(m => m.Name == name && m.GetParameters().Length == parameterCount)
+        ?? throw new MissingMemberException($"{type.FullName}.{name} with {parameterCount} parameters is gone; update GeneratorInternals.");
 }
