@@ -7,9 +7,9 @@ using ZoomEvents.Sandbox;
 namespace ZoomEvents.Package.Tests;
 
 /// <summary>
-/// The definition of done for the packages, as a user would meet them: pack, PackageReference from a brand-new
-/// project, build with warnings as errors, call the API, edit the spec, build again without cleaning.
-/// One test on purpose: every step needs the previous one, and packing twice would double the run time.
+/// The packages as users meet them: packed once into a private feed (<see cref="PackedFeed"/>), then taken by brand-new
+/// projects outside the repository, built with warnings as errors and run. The generator journey is one test on purpose
+/// (build, call the sandbox, edit the spec, rebuild without cleaning): every step needs the previous one.
 /// </summary>
 public sealed class ConsumerPackageTests(PackedFeed feed, ITestOutputHelper output) : IClassFixture<PackedFeed>
 {
