@@ -6,10 +6,10 @@ namespace ZoomEvents.Sandbox.ProviderStates;
 
 internal sealed record StateParam(string Name, string Description);
 
-/// <summary>One provider state: its exact name (as pacts spell it), what it sets up, and the params it honours.</summary>
 /// <summary>What a provider state may touch besides the store.</summary>
 internal sealed record StateContext(SandboxOptions Options, FaultInjector Faults);
 
+/// <summary>One provider state: its exact name (as pacts spell it), what it sets up, and the params it honours.</summary>
 internal sealed record ProviderState(string Name, string Description, IReadOnlyList<StateParam> Params, Func<StoreData, StateParams, StateContext, JsonObject> Setup);
 
 /// <summary>
