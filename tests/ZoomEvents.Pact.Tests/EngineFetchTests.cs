@@ -8,6 +8,7 @@ namespace ZoomEvents.Pact.Tests;
 public sealed class EngineFetchTests(ITestOutputHelper output) : IDisposable
 {
     private const string Package = "@pact-foundation/pact-core-linux-x64-glibc";
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(3);
     private readonly TempDir _dir = new();
 
     private static string RepoFile(params string[] parts)
@@ -46,9 +47,16 @@ public sealed class EngineFetchTests(ITestOutputHelper output) : IDisposable
         }
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        output.WriteLine(stdout);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        // A hung npm (registry lock, proxy prompt) must fail this test, not stall the whole run until CI's limit.
+        if (!process.WaitForExit(ScriptTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.Fail($"fetch-pact-native.sh did not finish within {ScriptTimeout.TotalSeconds:0} s; stderr so far:\n{stderr.Result}");
+        }
+
+        output.WriteLine(stdout.Result);
         output.WriteLine(stderr.Result);
         return (process.ExitCode, stderr.Result);
     }

@@ -42,7 +42,8 @@ public sealed class ParallelWriteTests : IDisposable
     {
         var pactFile = Path.GetFullPath(Path.Combine(_dir.Path, "LockClient-LockProvider.json"));
         // Another process holding the lock looks exactly like this: an exclusive open of the shared lock file.
-        var held = new FileStream(PactFileWriter.LockPathFor(pactFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        // Disposed early below to release the lock; the using covers a failed assertion before that.
+        await using var held = new FileStream(PactFileWriter.LockPathFor(pactFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
         var writer = RunOneAsync(TimeSpan.FromSeconds(30));
         var early = await Task.WhenAny(writer, Task.Delay(TimeSpan.FromMilliseconds(300)));
