@@ -74,7 +74,10 @@ public sealed class SandboxFaults
     /// <summary>Status code of burst responses (500–599).</summary>
     public int ServerErrorStatusCode { get; set; } = 503;
 
-    /// <summary>Delay added before every request is handled.</summary>
+    /// <summary>The longest <see cref="ResponseDelay"/> accepted; longer is a mistake, not a slow server.</summary>
+    public static readonly TimeSpan MaxResponseDelay = TimeSpan.FromHours(1);
+
+    /// <summary>Delay added before every request is handled (0 to <see cref="MaxResponseDelay"/>).</summary>
     public TimeSpan ResponseDelay { get; set; }
 
     /// <summary>How many matching requests are processed and then have their connection aborted (0 = off).</summary>
@@ -112,9 +115,10 @@ public sealed class SandboxFaults
             throw new ArgumentException("ServerErrorStatusCode must be a 5xx status.");
         }
 
-        if (ResponseDelay < TimeSpan.Zero)
+        // The upper bound keeps Task.Delay in range (it refuses ~49.7 days and more, which made every request a 500).
+        if (ResponseDelay < TimeSpan.Zero || ResponseDelay > MaxResponseDelay)
         {
-            throw new ArgumentException("ResponseDelay must not be negative.");
+            throw new ArgumentException($"ResponseDelay must be between 0 and {MaxResponseDelay}.");
         }
     }
 

@@ -140,5 +140,18 @@ public sealed class FaultInjectionTests : SandboxTestBase
     public async Task Invalid_fault_options_are_rejected_at_start()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => SandboxServer.StartAsync(new SandboxOptions { Faults = new SandboxFaults { RateLimitEveryNth = -1 } }));
+        await Assert.ThrowsAsync<ArgumentException>(() => SandboxServer.StartAsync(new SandboxOptions { Faults = new SandboxFaults { ResponseDelay = TimeSpan.FromDays(60) } }));
+    }
+
+    [Fact]
+    public async Task A_response_delay_beyond_the_maximum_is_refused_over_http_and_requests_keep_working()
+    {
+        // 60 days once configured fine and then made every API request a 500 (Task.Delay's limit is ~49.7 days).
+        using var tooLong = new StringContent("""{"responseDelay":"60.00:00:00"}""", Encoding.UTF8, "application/json");
+        var refused = await Http.PutAsync("_sandbox/faults", tooLong);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("ResponseDelay", await refused.Content.ReadAsStringAsync());
+
+        (await GetAsync("v2/zoom_events/hubs?role_type=host")).AssertStatus(HttpStatusCode.OK);
     }
 }
