@@ -116,7 +116,8 @@ internal sealed partial class SchemaBuilder
     {
         var name = componentName ?? (title is null ? InlineName(schema, hint, pointer) : ClaimTypeName(Naming.Pascal(title, hint), null));
         var builder = new TypeBuilder(kind, name, Describe(schema));
-        var varNames = ExtensionStrings(schema, "x-enum-varnames") ?? ExtensionStrings(schema, "x-enumNames");
+        var varNames = ExtensionStrings(schema, "x-enum-varnames") ?? ExtensionStrings(schema, "x-enumNames")
+            ?? (kind == TypeKind.IntEnum ? NamesFromDescription(schema.Description, values.Select(v => WireValue(v, kind)).ToList()) : null);
         var descriptions = ExtensionStrings(schema, "x-enum-descriptions");
         var members = new NameTable();
         members.Reserve(name);
@@ -152,6 +153,30 @@ internal sealed partial class SchemaBuilder
         if (value.TryGetValue<string>(out var text)) return text;
         // Numbers and booleans in a string enum keep their JSON text.
         return value.ToJsonString();
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex NumberedName = new(
+        @"`?(-?\d+)`?\s*(?:[-\u2013\u2014:=]\s*)?`?([A-Za-z][A-Za-z]+)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Zoom documents integer meanings only in prose ("`1` - Daily", "1 daily, 2 weekly"). Names are taken from the
+    /// description only when every value is named there and the names are distinct; otherwise ValueN is used.
+    /// </summary>
+    private static List<string>? NamesFromDescription(string? description, List<string?> wires)
+    {
+        if (string.IsNullOrWhiteSpace(description) || wires.Count == 0) return null;
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in NumberedName.Matches(description!))
+        {
+            if (!found.ContainsKey(match.Groups[1].Value)) found[match.Groups[1].Value] = match.Groups[2].Value;
+        }
+        var names = new List<string>();
+        foreach (var wire in wires)
+        {
+            if (wire is null || !found.TryGetValue(wire, out var name)) return null;
+            names.Add(name);
+        }
+        return names.Select(n => n.ToLowerInvariant()).Distinct().Count() == names.Count ? names : null;
     }
 
     private static List<string>? ExtensionStrings(IOpenApiSchema schema, string key)
