@@ -67,6 +67,16 @@ public sealed class ConsumerPackageTests(PackedFeed feed, ITestOutputHelper outp
         Succeeded(rebuild);
         Assert.Matches(new Regex(@"^\s*0 Warning\(s\)", RegexOptions.Multiline), rebuild.Output);
         Assert.Contains($"{NewPropertyCSharp} {{ get; init; }}", workspace.GeneratedSources());
+
+        // 5. Override a template as README describes: start from the built-in one, change what it writes.
+        var builtIn = File.ReadAllText(Path.Combine(repo, "generator", "ZoomEvents.Generator", "Templates", "dependency-injection.sbn-cs"));
+        const string marker = "// Acme: registration template overridden by the package consumer test";
+        workspace.OverrideTemplate("dependency-injection", marker + "\n" + builtIn);
+        Assert.DoesNotContain(marker, workspace.GeneratedSources());
+        var overridden = await BuildAsync(workspace);
+        Succeeded(overridden);
+        Assert.Matches(new Regex(@"^\s*0 Warning\(s\)", RegexOptions.Multiline), overridden.Output);
+        Assert.Contains(marker, workspace.GeneratedSources());
     }
 
     [Fact]

@@ -62,6 +62,22 @@ public sealed class ConsumerWorkspace : IDisposable
     /// <summary>Writes the generator consumer project and copies the spec next to it.</summary>
     public void WriteConsumer(string repositorySpec, string program)
     {
+        WriteConsumerProject(templateItem: "");
+        File.Copy(repositorySpec, SpecPath);
+        File.WriteAllText(ProgramPath, program);
+    }
+
+    /// <summary>Replaces one built-in template, the way README tells users to: a file plus a ZoomEventsTemplate item.</summary>
+    public void OverrideTemplate(string kind, string text)
+    {
+        var relative = Path.Combine("Templates", kind + ".sbn-cs");
+        Directory.CreateDirectory(Path.Combine(ProjectDirectory, "Templates"));
+        File.WriteAllText(Path.Combine(ProjectDirectory, relative), text);
+        WriteConsumerProject($"""<ZoomEventsTemplate Include="{relative}" Kind="{kind}" />""");
+    }
+
+    private void WriteConsumerProject(string templateItem)
+    {
         File.WriteAllText(Path.Combine(ProjectDirectory, ProjectName + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -75,11 +91,10 @@ public sealed class ConsumerWorkspace : IDisposable
               <ItemGroup>
                 <PackageReference Include="ZoomEvents.Generator" Version="{Version}" />
                 <ZoomEventsSpec Include="zoom-events.openapi.yaml" Namespace="{Namespace}" ClientName="ZoomEventsClient" />
+                {templateItem}
               </ItemGroup>
             </Project>
             """);
-        File.Copy(repositorySpec, SpecPath);
-        File.WriteAllText(ProgramPath, program);
     }
 
     public string ContractsProjectDirectory => Path.Combine(Root, ContractsProjectName);
