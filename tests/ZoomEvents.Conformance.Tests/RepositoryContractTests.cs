@@ -62,7 +62,9 @@ public sealed class RepositoryContractTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{spec.Operations.Count} operations, {compiled} component schemas compiled in both directions.");
-        Assert.True(spec.Operations.Count > 0);
+        Assert.True(spec.Operations.Count > 0, "The contract has no operations.");
+        // Without this the loop above could compile nothing (no components read) and still pass.
+        Assert.True(compiled > 0, "No component schemas were found, so nothing was compiled.");
     }
 
     private static int MajorVersion(OpenApiSpec spec) =>
