@@ -9,7 +9,7 @@ internal static class SandboxApp
 {
     public static WebApplication Build(WebApplicationBuilder builder, SandboxOptions options)
     {
-        options.Faults.Validate();
+        options.Validate();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<SandboxStore>();
         builder.Services.AddSingleton<SandboxAuth>();

@@ -44,6 +44,23 @@ public sealed class SandboxOptions
 
     internal const string DefaultClientSecret = "sandbox-secret";
 
+    /// <summary>The longest <see cref="TokenLifetime"/> accepted.</summary>
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>Checks the settings before a server starts, so a bad value fails there and not on the first request.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        // Zero or negative issues tokens that are already expired; a huge one overflowed the expiry time (a 500 per token).
+        if (TokenLifetime <= TimeSpan.Zero || TokenLifetime > MaxTokenLifetime)
+        {
+            throw new ArgumentException($"TokenLifetime must be more than zero and at most {MaxTokenLifetime.TotalDays:0} days; got {TokenLifetime}.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Faults);
+        Faults.Validate();
+    }
+
     /// <summary>Describes the instance without its secret.</summary>
     /// <returns>Account, client id and fault settings.</returns>
     public override string ToString() =>

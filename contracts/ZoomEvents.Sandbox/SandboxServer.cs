@@ -50,7 +50,7 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <param name="options">Credentials, faults, clock and address; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     /// <returns>The running server.</returns>
-    /// <exception cref="ArgumentException"><see cref="SandboxOptions.Urls"/> is not a loopback http address, or a fault setting is invalid.</exception>
+    /// <exception cref="ArgumentException"><see cref="SandboxOptions.Urls"/> is not a loopback http address, or another setting is out of range (see <see cref="SandboxOptions.Validate"/>).</exception>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();

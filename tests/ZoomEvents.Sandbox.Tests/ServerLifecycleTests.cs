@@ -28,6 +28,17 @@ public sealed class ServerLifecycleTests
         await Assert.ThrowsAsync<ArgumentException>(() => SandboxServer.StartAsync(new SandboxOptions { Urls = urls }));
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(1000.0)]
+    public async Task A_token_lifetime_out_of_range_is_refused_at_start(double days)
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => SandboxServer.StartAsync(new SandboxOptions { TokenLifetime = TimeSpan.FromDays(days) }));
+
+        Assert.Contains("TokenLifetime", error.Message);
+    }
+
     [Fact]
     public async Task Reset_forgets_events_but_keeps_issued_tokens()
     {
