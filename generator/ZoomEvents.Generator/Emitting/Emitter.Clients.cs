@@ -59,7 +59,7 @@ internal static partial class Emitter
 
     private static ScriptObject Method(GenerationContext c, OperationSpec op)
     {
-        var returns = op.Response is null ? Task : Task + "<" + CSharp.Type(op.Response, c.Namespace) + ">";
+        var returns = op.Response is null ? Task : Task + "<" + CSharp.Type(op.Response, c.Namespace) + (op.ResponseOptional ? "?" : "") + ">";
         var body = new ScriptArray { "var __path = " + PathExpression(op) + ";" };
         var query = op.Parameters.Where(p => p.In == ParameterKind.Query).ToList();
         if (query.Count > 0)
@@ -84,6 +84,7 @@ internal static partial class Emitter
         if (op.Response is not null)
         {
             body.Add("var __bytes = await __response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
+            if (op.ResponseOptional) body.Add("if (__bytes.Length == 0) return default;");
             body.Add("return global::ZoomEvents.Runtime.Serialization.ZoomJsonContent.Deserialize(__bytes, " + CSharp.Converter(op.Response, c.Namespace, c.ClientName + "Wire") + ");");
         }
         return new ScriptObject

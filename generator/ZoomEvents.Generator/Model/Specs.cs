@@ -116,6 +116,7 @@ internal sealed record ParameterSpec(
 /// <param name="MethodName">Name of the <c>…AllAsync</c> method that yields every item of every page.</param>
 internal sealed record PagingSpec(string MethodName, TypeRef ItemType, string ItemsProperty, string NextPageTokenProperty, string TokenParameter);
 
+/// <param name="ResponseOptional">Another documented 2xx has no body: the method returns null when the body is empty.</param>
 /// <param name="RawBody">The body is not JSON (e.g. multipart): the method takes an <c>HttpContent</c> the caller builds.</param>
 internal sealed record OperationSpec(
     string OperationId,
@@ -127,6 +128,7 @@ internal sealed record OperationSpec(
     bool BodyRequired,
     bool RawBody,
     TypeRef? Response,
+    bool ResponseOptional,
     string? Summary,
     string? Description,
     bool IsDeprecated,

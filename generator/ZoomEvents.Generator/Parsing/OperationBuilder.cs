@@ -172,20 +172,24 @@ internal sealed class OperationBuilder
         }
 
         TypeRef? response = null;
+        var responseOptional = false;
         if (operation.Responses is not null)
         {
-            foreach (var status in operation.Responses.Keys.Where(k => k.StartsWith("2", StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal))
+            var successes = operation.Responses.Keys.Where(k => k.StartsWith("2", StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal).ToList();
+            foreach (var status in successes)
             {
                 var media = operation.Responses[status]?.Content?.FirstOrDefault(c => IsJson(c.Key));
                 if (media?.Key is null || media.Value.Value?.Schema is null) continue;
                 response = _schemas.Resolve(media.Value.Value.Schema, baseName + "Response", pointer + "/responses/" + status + "/content/" + SchemaBuilder.Escape(media.Value.Key) + "/schema").Type;
                 break;
             }
+            // e.g. 200 with a body and 204 without: an empty body is a documented outcome, not an error.
+            responseOptional = response is not null && successes.Any(k => operation.Responses[k]?.Content is not { Count: > 0 });
         }
 
         var paging = Paging(ordered, response, baseName, methods);
         return new OperationSpec(operationId!, methodName, method.Method.ToUpperInvariant(), path.TrimStart('/'), ordered.ToEquatableArray(),
-            body, bodyRequired, rawBody, response, Clean(operation.Summary), Clean(operation.Description), operation.Deprecated, paging);
+            body, bodyRequired, rawBody, response, responseOptional, Clean(operation.Summary), Clean(operation.Description), operation.Deprecated, paging);
     }
 
     private PagingSpec? Paging(List<ParameterSpec> parameters, TypeRef? response, string baseName, NameTable methods)
