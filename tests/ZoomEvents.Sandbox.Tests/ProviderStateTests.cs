@@ -145,6 +145,22 @@ public sealed class ProviderStateTests : SandboxTestBase
         Assert.Empty((await GetAsync("v2/zoom_events/events?event_status_type=draft")).Body!["events"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Tickets_exist_refuses_more_tickets_than_the_event_has_left_instead_of_returning_fewer()
+    {
+        // The event's ticket type holds 10,000; ten full setups use them all.
+        for (var i = 0; i < 10; i++)
+        {
+            var ids = await SetupAsync("tickets exist", new JsonObject { ["eventId"] = "SoldOut", ["count"] = 1000 });
+            Assert.Equal(1000, ids["ticketIds"]!.AsArray().Count);
+        }
+
+        var refused = await PostAsync("_pact/provider-states", new JsonObject { ["state"] = "tickets exist", ["params"] = new JsonObject { ["eventId"] = "SoldOut", ["count"] = 1 } });
+
+        refused.AssertFieldError("params.count");
+        Assert.Equal(10_000, (await GetAsync("v2/zoom_events/events/SoldOut/tickets?page_size=1")).Body!["total_records"]!.GetValue<int>());
+    }
+
     [Theory]
     [InlineData("""{"state":"a unicorn exists"}""", "state")]
     [InlineData("""{"params":{}}""", "state")]

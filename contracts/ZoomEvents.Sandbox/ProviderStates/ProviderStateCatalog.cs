@@ -119,6 +119,14 @@ internal static class ProviderStateCatalog
             {
                 var record = ExistingOrNewEvent(d, p, c.Options);
                 var count = p.Int("count", 1, 1000) ?? 35;
+
+                // Checked up front: TicketDomain reports sold-out entries per ticket, which returned fewer ids than asked.
+                var left = record.TicketType.Quantity - record.Tickets.Count;
+                if (count > left)
+                {
+                    throw ZoomProblem.Validation("params.count", $"count {count} is more than the {left} tickets left on event {record.Id}.");
+                }
+
                 var domain = p.String("emailDomain") ?? "example.com";
                 var inputs = Enumerable.Range(1, count).Select(i => new TicketInput { Email = $"attendee{i}@{domain}", ExternalTicketId = $"ext-{i}" }).ToList();
                 var ids = Ids(null, record);
