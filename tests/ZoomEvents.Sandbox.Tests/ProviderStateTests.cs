@@ -167,6 +167,7 @@ public sealed class ProviderStateTests : SandboxTestBase
     [InlineData("""{"state":"a hub exists","action":"prepare"}""", "action")]
     [InlineData("""{"state":"a hub exists","params":{"hubId":"has space"}}""", "params.hubId")]
     [InlineData("""{"state":"tickets exist","params":{"count":5000}}""", "params.count")]
+    [InlineData("""{"state":"a draft recurring event exists","params":{"sessionIds":["SameSession1","SameSession1"]}}""", "params.sessionIds")]
     [InlineData("""{"state":"a draft recurring event exists","params":{"startTime":"tomorrow"}}""", "params.startTime")]
     [InlineData("""{"state":""", "body")]
     public async Task Bad_provider_state_requests_are_400_with_the_field(string json, string field)

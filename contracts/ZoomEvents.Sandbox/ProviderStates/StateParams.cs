@@ -56,6 +56,12 @@ internal sealed class StateParams(JsonObject? raw)
             throw Bad(name, "must contain URL-safe ids only.");
         }
 
+        // A repeated id would give two sessions one id, and lookups by it would find only the first.
+        if (values.Distinct(StringComparer.Ordinal).Count() != values.Count)
+        {
+            throw Bad(name, "must not repeat an id.");
+        }
+
         return values;
     }
 
