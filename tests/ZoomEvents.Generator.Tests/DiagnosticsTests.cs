@@ -42,6 +42,11 @@ public sealed class DiagnosticsTests
             "ZEG006", 8
         },
         {
+            "not keyword", "a.yaml",
+            Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        id:\n          type: string\n          not:\n            enum: [x]\n",
+            "ZEG005", 13
+        },
+        {
             "allOf including itself", "a.yaml",
             Header + "paths: {}\ncomponents:\n  schemas:\n    Loop:\n      allOf:\n        - $ref: '#/components/schemas/Loop'\n        - type: object\n          properties:\n            id:\n              type: string\n",
             "ZEG005", 10

@@ -54,6 +54,7 @@ internal static partial class Emitter
             doc.Add("/// <param name=\"" + p.Name.TrimStart('@') + "\">" + string.Join(" ", lines) + "</param>");
         }
         if (op.IsDeprecated) doc.Add("/// <remarks>Deprecated by the API.</remarks>");
+        doc.Add("/// <exception cref=\"global::ZoomEvents.Runtime.ZoomApiException\">Zoom answered with a status outside 2xx (ZoomRateLimitException for 429).</exception>");
         return doc;
     }
 

@@ -100,6 +100,11 @@ internal sealed partial class SchemaBuilder
             return Resolve(reference.Target, hint, pointer, depth + 1);
         }
 
+        if (schema.Not is not null)
+        {
+            // C# types cannot express "anything but X"; the rest of the schema still applies.
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer + "/not", "The 'not' keyword", "values are not checked against it");
+        }
         var nullable = schema.Type.HasValue && (schema.Type.Value & JsonSchemaType.Null) != 0;
         var variants = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf) ?? Array.Empty<IOpenApiSchema>();
         if (variants.Count > 0)
