@@ -139,7 +139,20 @@ public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvid
 
         var issuedAt = _time.GetUtcNow();
         var http = _httpClientFactory();
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+                                          && !cancellationToken.IsCancellationRequested)
+        {
+            // The token client has already retried; marking the failure keeps the API pipeline around this call
+            // from retrying it again, which would multiply token attempts (retries squared) against a dead endpoint.
+            throw new ZoomTokenUnavailableException(_tokenUri, exception);
+        }
+
+        using var response = sent;
         if (!response.IsSuccessStatusCode)
         {
             var error = await ZoomApiException.FromResponseAsync(response, _time, cancellationToken).ConfigureAwait(false);

@@ -109,7 +109,8 @@ public static partial class ZoomResilience
             return IsTransientStatus(response.StatusCode) && MayRepeat(request ?? response.RequestMessage, treatAllMethodsAsIdempotent);
         }
 
-        return outcome.Exception is HttpRequestException or TimeoutRejectedException
+        // A token endpoint that stayed down through the token client's own retries is not retried again here.
+        return outcome.Exception is (HttpRequestException and not Auth.ZoomTokenUnavailableException) or TimeoutRejectedException
             && MayRepeat(request, treatAllMethodsAsIdempotent);
     }
 
