@@ -9,12 +9,33 @@ namespace RecurringEvents;
 /// list hubs → create a RECURRING event → publish → list ticket types → create the three registration links →
 /// list sessions → register attendees under each link's <c>recurring_registration_option</c>.
 /// </summary>
-internal sealed class RecurringEventFlow(ZoomEventsClient zoom, TextWriter progress)
+internal sealed class RecurringEventFlow(ZoomEventsClient zoom, TextWriter progress, DateTimeOffset firstStart)
 {
     /// <summary>The tutorial's schedule: the first Wednesday of each month, seven times, fifteen minutes each.</summary>
     public const string TimeZone = "America/Indianapolis";
-    private static readonly DateTimeOffset FirstStart = new(2026, 1, 7, 13, 0, 0, TimeSpan.Zero);
     private const int DurationMinutes = 15;
+
+    /// <summary>The tutorial's first session, 2026-01-07 08:00 in Indianapolis; the sandbox accepts it at any date.</summary>
+    public static readonly DateTimeOffset TutorialFirstStart = new(2026, 1, 7, 13, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The next first Wednesday of a month at 08:00 Indianapolis time after <paramref name="now"/>: a real account
+    /// will not schedule an event in the past, so the same recurrence starts from there.
+    /// </summary>
+    public static DateTimeOffset NextFirstWednesday(DateTimeOffset now)
+    {
+        var zone = ZoomEvents.Runtime.Recurrence.ZoomTimeZones.Resolve(TimeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        for (var month = new DateTime(local.Year, local.Month, 1); ; month = month.AddMonths(1))
+        {
+            var firstWednesday = month.AddDays(((int)DayOfWeek.Wednesday - (int)month.DayOfWeek + 7) % 7).AddHours(8);
+            var start = new DateTimeOffset(firstWednesday, zone.GetUtcOffset(firstWednesday));
+            if (start > now)
+            {
+                return start.ToUniversalTime();
+            }
+        }
+    }
 
     public async Task<FlowResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +44,7 @@ internal sealed class RecurringEventFlow(ZoomEventsClient zoom, TextWriter progr
             ?? throw new InvalidOperationException("The account has no Zoom Events hub where it is a host; create one in Zoom Events first.");
         Step($"hub {hub.HubId} ({hub.Name})");
 
-        var created = await zoom.Events.CreateEventAsync(NewRecurringEvent(hub.HubId!), cancellationToken);
+        var created = await zoom.Events.CreateEventAsync(NewRecurringEvent(hub.HubId!, firstStart), cancellationToken);
         var eventId = created.EventId ?? throw new InvalidOperationException("createEvent answered without an event_id.");
         Step($"created event {eventId} ({created.Status})");
 
@@ -75,7 +96,7 @@ internal sealed class RecurringEventFlow(ZoomEventsClient zoom, TextWriter progr
     private static readonly RecurringRegistrationOption[] Options =
         [RecurringRegistrationOption.AllSessions, RecurringRegistrationOption.SingleSession, RecurringRegistrationOption.MultipleSessions];
 
-    private static CreateEventRequest NewRecurringEvent(string hubId) => new()
+    private static CreateEventRequest NewRecurringEvent(string hubId, DateTimeOffset firstStart) => new()
     {
         Name = "Monthly product office hours",
         Description = "First Wednesday of every month: fifteen minutes of questions and answers.",
@@ -85,7 +106,7 @@ internal sealed class RecurringEventFlow(ZoomEventsClient zoom, TextWriter progr
         AttendanceType = AttendanceType.Virtual,
         HubId = hubId,
         // Zoom needs both ends of the first calendar entry even though the tutorial shows only the start.
-        Calendar = [new CalendarEntry { StartTime = FirstStart, EndTime = FirstStart.AddMinutes(DurationMinutes) }],
+        Calendar = [new CalendarEntry { StartTime = firstStart, EndTime = firstStart.AddMinutes(DurationMinutes) }],
         Recurrence = new Recurrence
         {
             Type = RecurrenceType.Monthly,

@@ -18,6 +18,12 @@ internal static class SampleCommand
             Description = "OAuth token endpoint (default https://zoom.us/oauth/token when --base-url is given).",
             CustomParser = ParseHttpUrl,
         };
+        var firstStart = new Option<DateTimeOffset?>("--first-start")
+        {
+            Description = "UTC start of the first session, e.g. 2026-01-07T13:00:00Z (default: the tutorial's date against the " +
+                "sandbox, the next first Wednesday 08:00 America/Indianapolis against a real account).",
+            CustomParser = ParseUtc,
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
         var verbose = new Option<bool>("--verbose") { Description = "Log each HTTP call (to stderr) and show stack traces on failure." };
         var faults = new Option<bool>("--faults")
@@ -27,7 +33,7 @@ internal static class SampleCommand
 
         var root = new RootCommand("Runs Zoom's recurring event with session-level registration flow with the generated client.")
         {
-            baseUrl, tokenUrl, json, verbose, faults,
+            baseUrl, tokenUrl, firstStart, json, verbose, faults,
         };
         root.Validators.Add(result =>
         {
@@ -47,7 +53,8 @@ internal static class SampleCommand
                 Faults: parse.GetValue(faults),
                 AccountId: Environment.GetEnvironmentVariable("ZOOM_ACCOUNT_ID"),
                 ClientId: Environment.GetEnvironmentVariable("ZOOM_CLIENT_ID"),
-                ClientSecret: Environment.GetEnvironmentVariable("ZOOM_CLIENT_SECRET"));
+                ClientSecret: Environment.GetEnvironmentVariable("ZOOM_CLIENT_SECRET"),
+                FirstStart: parse.GetValue(firstStart));
             return await SampleRunner.RunAsync(settings, output, error, cancellationToken);
         });
         return root;
@@ -63,6 +70,20 @@ internal static class SampleCommand
         }
 
         result.AddError($"'{text}' is not an absolute http or https URL.");
+        return null;
+    }
+
+    // Zoom takes instants in UTC only (yyyy-MM-ddTHH:mm:ssZ); refuse offsets rather than convert them silently.
+    private static DateTimeOffset? ParseUtc(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"'{text}' is not a UTC time like 2026-01-07T13:00:00Z.");
         return null;
     }
 

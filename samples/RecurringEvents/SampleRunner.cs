@@ -51,7 +51,11 @@ internal static class SampleRunner
 
             await using var services = BuildServices(zoomOptions, settings.Verbose);
             var zoom = services.GetRequiredService<ZoomEventsClient>();
-            var flow = new RecurringEventFlow(zoom, settings.Json ? TextWriter.Null : output);
+            // The sandbox replays the tutorial's dates exactly; a real account gets the same schedule from the next first
+            // Wednesday on, since Zoom will not schedule an event in the past.
+            var firstStart = settings.FirstStart
+                ?? (settings.UsesSandbox ? RecurringEventFlow.TutorialFirstStart : RecurringEventFlow.NextFirstWednesday(DateTimeOffset.UtcNow));
+            var flow = new RecurringEventFlow(zoom, settings.Json ? TextWriter.Null : output, firstStart);
             var result = await flow.RunAsync(cancellationToken);
 
             if (settings.Json)

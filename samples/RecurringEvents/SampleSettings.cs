@@ -9,7 +9,8 @@ internal sealed record SampleSettings(
     bool Faults,
     string? AccountId,
     string? ClientId,
-    string? ClientSecret)
+    string? ClientSecret,
+    DateTimeOffset? FirstStart = null)
 {
     /// <summary>Against the built-in sandbox when no API root is given.</summary>
     public bool UsesSandbox => BaseUrl is null;
@@ -18,5 +19,5 @@ internal sealed record SampleSettings(
     public override string ToString() =>
         $"SampleSettings {{ BaseUrl = {BaseUrl?.ToString() ?? "(sandbox)"}, TokenUrl = {TokenUrl}, Json = {Json}, " +
         $"Verbose = {Verbose}, Faults = {Faults}, AccountId = {AccountId}, ClientId = {ClientId}, " +
-        $"ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(unset)" : "***")} }}";
+        $"ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(unset)" : "***")}, FirstStart = {FirstStart:O} }}";
 }

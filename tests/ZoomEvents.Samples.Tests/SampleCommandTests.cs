@@ -10,12 +10,22 @@ public sealed class SampleCommandTests
     [InlineData("--base-url", "not a url")]
     [InlineData("--base-url", "ftp://example.com/v2/")]
     [InlineData("--token-url", "/relative/token")]
+    [InlineData("--first-start", "2026-01-07T08:00:00-05:00")]
+    [InlineData("--first-start", "next wednesday")]
     public void A_bad_url_is_a_parse_error_naming_it(string option, string value)
     {
         var parse = SampleCommand.Create(TextWriter.Null, TextWriter.Null).Parse([option, value]);
 
         var error = Assert.Single(parse.Errors);
         Assert.Contains(value, error.Message);
+    }
+
+    [Fact]
+    public void First_start_takes_a_utc_instant()
+    {
+        var parse = SampleCommand.Create(TextWriter.Null, TextWriter.Null).Parse(["--first-start", "2026-01-07T13:00:00Z"]);
+
+        Assert.Empty(parse.Errors);
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public sealed partial class SampleRunTests
             AccountId = sandbox.AccountId,
             ClientId = sandbox.ClientId,
             ClientSecret = sandbox.ClientSecret,
+            // An explicit --base-url means "a real account" to the sample, which would start next month.
+            FirstStart = RecurringEventFlow.TutorialFirstStart,
         };
 
         var (exit, stdout, stderr) = await RunAsync(settings);
