@@ -15,6 +15,9 @@ public static class ConformanceCli
     public const int Findings = 1;
     public const int UsageOrLoadError = 2;
 
+    /// <summary>The tool itself failed; distinct from <see cref="Findings"/> so CI never reads a crash as a contract verdict.</summary>
+    public const int InternalError = 3;
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var format = new Option<string>("--format", "-f")
@@ -69,7 +72,7 @@ public static class ConformanceCli
         return report.HasBreakingChanges ? Findings : Ok;
     }
 
-    private static int Guard(TextWriter stderr, Func<int> action)
+    internal static int Guard(TextWriter stderr, Func<int> action)
     {
         try
         {
@@ -79,6 +82,12 @@ public static class ConformanceCli
         {
             stderr.WriteLine($"error: {ex.Message}");
             return UsageOrLoadError;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left to System.CommandLine this would exit 1, which CI reads as "the contract has errors".
+            stderr.WriteLine($"internal error ({ex.GetType().Name}): {ex.Message}");
+            return InternalError;
         }
     }
 }
