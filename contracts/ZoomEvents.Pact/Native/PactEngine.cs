@@ -46,8 +46,14 @@ internal static partial class PactEngine
         }
         catch (DllNotFoundException ex)
         {
+            string probed;
+            lock (ProbedPaths)
+            {
+                probed = string.Join(", ", ProbedPaths);
+            }
+
             throw new PactException(
-                $"The native Pact engine ({LibraryFileName}) could not be loaded. Looked at: {string.Join(", ", ProbedPaths)}. " +
+                $"The native Pact engine ({LibraryFileName}) could not be loaded. Looked at: {probed}. " +
                 "Build ZoomEvents.Pact once (it fetches the engine into .pact-native/), or set " + LibraryPathVariable + ".", ex);
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -13,6 +14,11 @@ namespace ZoomEvents.Sandbox.Infrastructure;
 /// </summary>
 internal sealed class SandboxAuth(SandboxOptions options)
 {
+    // A snapshot taken at start-up: the options' list belongs to the caller and may change (or be read mid-change)
+    // while requests are served; a frozen set is safe to read from every request thread.
+    private readonly FrozenSet<string> _staticTokens =
+        options.StaticAccessTokens.Where(t => !string.IsNullOrEmpty(t)).ToFrozenSet(StringComparer.Ordinal);
+
     private const string Scopes = "zoom_events:read:admin zoom_events:write:admin zoom_events:read zoom_events:write";
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
 
@@ -86,7 +92,7 @@ internal sealed class SandboxAuth(SandboxOptions options)
         var header = request.Headers.Authorization.ToString();
         const string prefix = "Bearer ";
         var token = header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..].Trim() : "";
-        if (token.Length > 0 && options.StaticAccessTokens.Contains(token, StringComparer.Ordinal))
+        if (token.Length > 0 && _staticTokens.Contains(token))
         {
             return null;
         }
