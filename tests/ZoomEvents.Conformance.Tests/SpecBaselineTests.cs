@@ -56,6 +56,24 @@ public sealed class SpecBaselineTests : IDisposable
     }
 
     [GitAvailableFact]
+    public void On_main_itself_a_committed_breaking_change_is_judged_against_the_spec_before_it()
+    {
+        // A CI clone of main: origin/main is HEAD, so the merge base holds HEAD's own spec.
+        Git("init", "-q", "-b", "main");
+        var v1 = Commit(Fixture.Text("mini-zoom-events.yaml"), "v1");
+        var v2 = Commit(Breaking(Fixture.Text("mini-zoom-events.yaml")), "v2 removes an enum value");
+        Git("update-ref", "refs/remotes/origin/main", v2);
+
+        var baseline = SpecBaseline.Resolve(_repo, explicitRef: null);
+
+        Assert.Equal(v1, baseline.Commit);
+        Assert.Contains("before its last change", baseline.Description);
+        Assert.Contains(v2[..12], baseline.Description);
+        var change = Assert.Single(DiffAgainstWorkingTree(baseline).Changes);
+        Assert.Equal(("enum-value-removed", true), (change.Rule, change.Breaking));
+    }
+
+    [GitAvailableFact]
     public void Outside_a_git_checkout_the_gate_is_skipped_with_a_reason()
     {
         var baseline = SpecBaseline.Resolve(_repo, explicitRef: null);

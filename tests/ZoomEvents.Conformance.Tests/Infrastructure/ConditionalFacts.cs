@@ -73,6 +73,9 @@ internal sealed record SpecBaseline(string? Commit, string? Description, string?
     public static SpecBaseline Resolve(string root, string? explicitRef)
     {
         string? Git(params string[] arguments) => Repository.GitIn(root, arguments);
+        bool SameSpec(string a, string b) =>
+            Git("rev-parse", $"{a}:{Repository.SpecRelativePath}")?.Trim() is { Length: > 0 } blob
+            && blob == Git("rev-parse", $"{b}:{Repository.SpecRelativePath}")?.Trim();
 
         if (Git("rev-parse", "--is-inside-work-tree")?.Trim() != "true")
         {
@@ -102,6 +105,18 @@ internal sealed record SpecBaseline(string? Commit, string? Description, string?
         if (string.IsNullOrEmpty(commit))
         {
             return Skipped($"Could not determine a base commit ({description}); shallow clone or unrelated history?");
+        }
+
+        // On main itself (a CI clone: origin/main is HEAD) or without a remote, the base holds the very spec HEAD has,
+        // so the gate would compare a committed breaking change with itself. Judge the spec's last change instead.
+        // An explicit base is taken as given.
+        if (string.IsNullOrWhiteSpace(explicitRef) && SameSpec(commit, "HEAD")
+            && Git("log", "-1", "--format=%H", "--", Repository.SpecRelativePath)?.Trim() is { Length: > 0 } lastChange
+            && Git("rev-parse", "--verify", "--quiet", lastChange + "^")?.Trim() is { Length: > 0 } beforeLastChange
+            && Git("cat-file", "-e", $"{beforeLastChange}:{Repository.SpecRelativePath}") is not null)
+        {
+            commit = beforeLastChange;
+            description += $"; it holds HEAD's spec, so the spec before its last change ({lastChange[..Math.Min(12, lastChange.Length)]}) is the base";
         }
 
         var oldText = Git("show", $"{commit}:{Repository.SpecRelativePath}");
