@@ -34,6 +34,13 @@ internal static partial class Emitter
             var seen = "__s" + i.ToString(CultureInfo.InvariantCulture);
             var field = "__c" + i.ToString(CultureInfo.InvariantCulture);
             var json = CSharp.Literal(p.JsonName) + "u8";
+            // Names are encoded once per type, not validated and escaped on every write (as STJ's source generator does).
+            var name = "__n" + i.ToString(CultureInfo.InvariantCulture);
+            var v = "__v" + i.ToString(CultureInfo.InvariantCulture);
+            // Plain strings skip the converter call: the wire converter only calls WriteStringValue.
+            string WriteValue(string expression) => p.Type.Kind == TypeRefKind.String
+                ? "writer.WriteString(" + name + ", " + expression + ");"
+                : "writer.WritePropertyName(" + name + "); " + field + ".Write(writer, " + expression + ", options);";
             var missing = CSharp.Literal(type.Name + ": the required property '" + p.JsonName + "' is missing" + (nonNull ? " or null." : "."));
             var description = p.IsDeprecated ? (p.Description is null ? "Deprecated." : p.Description + "\nDeprecated.") : p.Description;
             properties.Add(new ScriptObject
@@ -50,9 +57,11 @@ internal static partial class Emitter
                 ["check"] = !p.IsRequired ? ""
                     : "if (!" + seen + (nonNull ? " || " + local + " is null" : "") + ") throw new global::System.Text.Json.JsonException(" + missing + ");",
                 ["assignment"] = p.Name + " = " + local + (!nonNull ? "" : p.Type.IsValueType ? ".GetValueOrDefault()" : "!"),
+                ["name_field"] = name,
+                ["name_literal"] = CSharp.Literal(p.JsonName),
                 ["write"] = nonNull && p.Type.IsValueType
-                    ? "writer.WritePropertyName(" + json + "); " + field + ".Write(writer, value." + p.Name + ", options);"
-                    : "if (value." + p.Name + " is { } __v" + i.ToString(CultureInfo.InvariantCulture) + ") { writer.WritePropertyName(" + json + "); " + field + ".Write(writer, __v" + i.ToString(CultureInfo.InvariantCulture) + ", options); }",
+                    ? WriteValue("value." + p.Name)
+                    : "if (value." + p.Name + " is { } " + v + ") { " + WriteValue(v) + " }",
             });
         }
         so["properties"] = properties;
