@@ -15,6 +15,11 @@ internal static class EventScenarios
     private const string EventDescription = "A fifteen-minute open Q&A with the product team on the first Wednesday of each month.";
     private const string TimeZone = "America/Indianapolis";
 
+    // The tutorial's rule (first Wednesday monthly, seven times, fifteen minutes), exact on the wire in the create
+    // request and echoed unchanged by the create and get responses.
+    private static readonly object TutorialRecurrence =
+        new { type = 3, repeat_interval = 1, monthly_week = 1, monthly_week_day = 4, end_times = 7, duration = 15 };
+
     public static PactScenario ListHubs { get; } = new(
         "list the hubs the caller hosts",
         pact => pact.UponReceiving("a request to list the hubs the caller hosts")
@@ -64,7 +69,7 @@ internal static class EventScenarios
                 attendance_type = "virtual",
                 hub_id = HubId,
                 calendar = new[] { new { start_time = FirstStart, end_time = FirstEnd } },
-                recurrence = new { type = 3, repeat_interval = 1, monthly_week = 1, monthly_week_day = 4, end_times = 7, duration = 15 },
+                recurrence = TutorialRecurrence,
             })
             .WillRespond()
             .WithStatus(HttpStatusCode.Created)
@@ -78,7 +83,7 @@ internal static class EventScenarios
                 // New events are drafts until published.
                 status = "DRAFT",
                 calendar = Match.EachLike(new { start_time = Utc(FirstStart), end_time = Utc(FirstEnd) }),
-                recurrence = new { type = 3, repeat_interval = 1, monthly_week = 1, monthly_week_day = 4, end_times = 7, duration = 15 },
+                recurrence = TutorialRecurrence,
                 event_url = Match.Type($"https://events.zoom.us/ev/{EventId}"),
             }),
         async zoom =>
@@ -149,7 +154,7 @@ internal static class EventScenarios
                 hub_id = Id(HubId),
                 status = "PUBLISHED",
                 calendar = Match.EachLike(new { start_time = Utc(FirstStart), end_time = Utc(FirstEnd) }),
-                recurrence = new { type = 3, repeat_interval = 1, monthly_week = 1, monthly_week_day = 4, end_times = 7, duration = 15 },
+                recurrence = TutorialRecurrence,
             }),
         async zoom =>
         {
