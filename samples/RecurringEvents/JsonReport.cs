@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ZoomEvents.Runtime.Serialization;
 
 namespace RecurringEvents;
 
@@ -25,8 +26,8 @@ internal static class JsonReport
             {
                 json.WriteStartObject();
                 json.WriteString("session_id", session.SessionId);
-                json.WriteString("start_time", Utc(session.StartUtc));
-                json.WriteString("end_time", Utc(session.EndUtc));
+                json.WriteString("start_time", ZoomWire.FormatDateTime(session.StartUtc));
+                json.WriteString("end_time", ZoomWire.FormatDateTime(session.EndUtc));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -76,8 +77,4 @@ internal static class JsonReport
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    // Zoom's wire format for instants: whole seconds, UTC, a literal Z.
-    private static string Utc(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -15,32 +15,36 @@ internal static class SampleRunner
         SandboxServer? sandbox = null;
         try
         {
-            ZoomEventsOptions zoomOptions;
+            // One description of the client's settings, handed to DI as is (so no field can be forgotten in a copy).
+            Action<ZoomEventsOptions> configure;
             if (settings.UsesSandbox)
             {
                 sandbox = await SandboxServer.StartAsync(new SandboxOptions { Faults = settings.Faults ? DemoFaults() : new() }, cancellationToken);
-                zoomOptions = new ZoomEventsOptions
+                var server = sandbox;
+                configure = options =>
                 {
-                    BaseUrl = sandbox.ApiBaseUrl.ToString(),
-                    TokenUrl = sandbox.TokenUrl.ToString(),
-                    AccountId = sandbox.AccountId,
-                    ClientId = sandbox.ClientId,
-                    ClientSecret = sandbox.ClientSecret,
+                    options.BaseUrl = server.ApiBaseUrl.ToString();
+                    options.TokenUrl = server.TokenUrl.ToString();
+                    options.AccountId = server.AccountId;
+                    options.ClientId = server.ClientId;
+                    options.ClientSecret = server.ClientSecret;
                     // The demo faults use one-second Retry-After values; keep the run short.
-                    RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+                    options.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
                 };
             }
             else
             {
-                zoomOptions = new ZoomEventsOptions
+                configure = options =>
                 {
-                    BaseUrl = settings.BaseUrl!.ToString(),
-                    TokenUrl = (settings.TokenUrl ?? new Uri(ZoomEventsOptions.DefaultTokenUrl)).ToString(),
-                    AccountId = settings.AccountId,
-                    ClientId = settings.ClientId,
-                    ClientSecret = settings.ClientSecret,
+                    options.BaseUrl = settings.BaseUrl!.ToString();
+                    options.TokenUrl = (settings.TokenUrl ?? new Uri(ZoomEventsOptions.DefaultTokenUrl)).ToString();
+                    options.AccountId = settings.AccountId;
+                    options.ClientId = settings.ClientId;
+                    options.ClientSecret = settings.ClientSecret;
                 };
-                var problems = zoomOptions.GetValidationErrors();
+                var probe = new ZoomEventsOptions();
+                configure(probe);
+                var problems = probe.GetValidationErrors();
                 if (problems.Count > 0)
                 {
                     await error.WriteLineAsync(
@@ -49,7 +53,7 @@ internal static class SampleRunner
                 }
             }
 
-            await using var services = BuildServices(zoomOptions, settings.Verbose);
+            await using var services = BuildServices(configure, settings.Verbose);
             var zoom = services.GetRequiredService<ZoomEventsClient>();
             // The sandbox replays the tutorial's dates exactly; a real account gets the same schedule from the next first
             // Wednesday on, since Zoom will not schedule an event in the past.
@@ -110,7 +114,7 @@ internal static class SampleRunner
         DropConnectionPathSuffix = "/tickets",
     };
 
-    private static ServiceProvider BuildServices(ZoomEventsOptions zoomOptions, bool verbose)
+    private static ServiceProvider BuildServices(Action<ZoomEventsOptions> configure, bool verbose)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging =>
@@ -125,15 +129,7 @@ internal static class SampleRunner
                 logging.AddSimpleConsole(console => console.SingleLine = true);
             }
         });
-        services.AddZoomEventsClient(options =>
-        {
-            options.BaseUrl = zoomOptions.BaseUrl;
-            options.TokenUrl = zoomOptions.TokenUrl;
-            options.AccountId = zoomOptions.AccountId;
-            options.ClientId = zoomOptions.ClientId;
-            options.ClientSecret = zoomOptions.ClientSecret;
-            options.RetryBaseDelay = zoomOptions.RetryBaseDelay;
-        });
+        services.AddZoomEventsClient(configure);
         return services.BuildServiceProvider();
     }
 
