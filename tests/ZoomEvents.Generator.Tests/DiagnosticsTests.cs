@@ -140,7 +140,7 @@ public sealed class DiagnosticsTests
     public void Every_descriptor_id_is_unique_and_listed_in_release_tracking()
     {
         var descriptors = ZoomEvents.Generator.Diagnostics.DiagnosticDescriptors.All.ToList();
-        var unshipped = File.ReadAllText(Path.Combine(FindRepoRoot(), "generator", "ZoomEvents.Generator", "AnalyzerReleases.Unshipped.md"));
+        var unshipped = File.ReadAllText(Path.Combine(RepoPaths.Root, "generator", "ZoomEvents.Generator", "AnalyzerReleases.Unshipped.md"));
 
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         foreach (var d in descriptors)
@@ -148,12 +148,5 @@ public sealed class DiagnosticsTests
             Assert.Matches("^ZEG\\d{3}$", d.Id);
             Assert.Contains(d.Id + " | " + d.Category + " | " + d.DefaultSeverity, unshipped);
         }
-    }
-
-    private static string FindRepoRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "")
-    {
-        var directory = Path.GetDirectoryName(path);
-        while (directory is not null && !File.Exists(Path.Combine(directory, "CodeGen.sln"))) directory = Path.GetDirectoryName(directory);
-        return directory ?? throw new InvalidOperationException("No CodeGen.sln above " + path);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Xunit.Sdk;
@@ -30,9 +29,9 @@ internal static class Snapshot
         return sb.ToString();
     }
 
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Match(string name, string actual)
     {
-        var directory = Path.Combine(FindProjectDirectory(callerPath), "Snapshots");
+        var directory = Path.Combine(RepoPaths.Root, "tests", "ZoomEvents.Generator.Tests", "Snapshots");
         var path = Path.Combine(directory, name + ".verified.txt");
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {
@@ -91,15 +90,5 @@ internal static class Snapshot
             }
         }
         return (Math.Min(window, a.Length - i), Math.Min(window, b.Length - j));
-    }
-
-    private static string FindProjectDirectory(string callerPath)
-    {
-        var directory = Path.GetDirectoryName(callerPath);
-        while (directory is not null && !File.Exists(Path.Combine(directory, "ZoomEvents.Generator.Tests.csproj")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-        return directory ?? throw new InvalidOperationException("Cannot find the test project directory from " + callerPath);
     }
 }
