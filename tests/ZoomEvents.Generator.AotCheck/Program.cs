@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ZoomEvents.AotCheck.Api;
 
 // Exercises every reflection-prone path of the generated code so the analyzers see it: JsonSerializer through the
-// generated resolver, the converters directly, a union, an open enum, the DI registration and the typed clients.
+// generated resolver, the converters directly, a tolerant list read from CSV, an open enum, the DI registration and the typed clients.
 var request = new CreateTicketsRequest
 {
     Tickets = [new TicketRequest { Email = "ada@example.com", SessionIds = ["s1"] }],
@@ -20,5 +20,5 @@ services.AddZoomEventsClient(o => o.AccessToken = "aot-check");
 using var provider = services.BuildServiceProvider();
 var client = provider.GetRequiredService<ZoomEventsClient>();
 
-Console.WriteLine($"{back.Tickets.Count} {recurrence.WeeklyDays?.String} {option.IsKnown} {client.Events.GetType().Name}");
+Console.WriteLine($"{back.Tickets.Count} {string.Join(",", recurrence.WeeklyDays ?? [])} {option.IsKnown} {client.Events.GetType().Name}");
 return 0;

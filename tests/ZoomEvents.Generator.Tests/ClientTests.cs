@@ -32,7 +32,7 @@ public sealed class ClientTests
                     AttendanceType = AttendanceType.Virtual,
                     HubId = hubs.Hubs![0].HubId!,
                     Calendar = new[] { new CalendarEntry { StartTime = new System.DateTimeOffset(2025, 12, 1, 9, 0, 0, System.TimeSpan.FromHours(-5)), EndTime = new System.DateTimeOffset(2025, 12, 1, 15, 0, 0, System.TimeSpan.Zero) } },
-                    Recurrence = new Recurrence { Type = RecurrenceType.Weekly, RepeatInterval = 1, WeeklyDays = new RecurrenceWeeklyDays { List = new[] { WeekDay.Monday, WeekDay.Friday } }, EndTimes = 4, Duration = 60 },
+                    Recurrence = new Recurrence { Type = RecurrenceType.Weekly, RepeatInterval = 1, WeeklyDays = new[] { WeekDay.Monday, WeekDay.Friday }, EndTimes = 4, Duration = 60 },
                 });
                 var eventId = created.EventId!;
                 var published = await zoom.Events.EventActionsAsync(eventId, new EventActionRequest { Operation = EventOperation.Publish });

@@ -54,14 +54,55 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void Weekly_days_read_both_the_array_and_the_comma_separated_shape()
+    public void Weekly_days_are_one_list_read_from_the_array_the_comma_separated_or_the_single_shape()
     {
-        var asArray = Get(Generated.Read("Recurrence", """{"weekly_days":[2,6]}"""), "WeeklyDays")!;
-        var asText = Get(Generated.Read("Recurrence", """{"weekly_days":"2,6"}"""), "WeeklyDays")!;
+        var asArray = Generated.Read("Recurrence", """{"weekly_days":[2,6]}""");
+        var asText = Generated.Read("Recurrence", """{"weekly_days":"2, 6"}""");
+        var asOne = Generated.Read("Recurrence", """{"weekly_days":4}""");
 
-        Assert.Equal(new[] { "Monday", "Friday" }, ((System.Collections.IEnumerable)Get(asArray, "List")!).Cast<object>().Select(d => d.ToString()));
-        Assert.Equal("2,6", Get(asText, "String"));
+        Assert.Equal(new[] { "Monday", "Friday" }, Items(Get(asArray, "WeeklyDays")));
+        Assert.Equal(new[] { "Monday", "Friday" }, Items(Get(asText, "WeeklyDays")));
+        Assert.Equal(new[] { "Wednesday" }, Items(Get(asOne, "WeeklyDays")));
+        // What was read goes back in the shape it came in (the text normalised), so an update echoes Zoom's own form.
+        Assert.Equal("""{"weekly_days":"2,6"}""", Generated.Write("Recurrence", asText));
+        Assert.Equal("""{"weekly_days":4}""", Generated.Write("Recurrence", asOne));
     }
+
+    [Fact]
+    public void A_weekly_days_list_the_caller_builds_is_sent_as_the_array_the_contract_lists_first()
+    {
+        var recurrence = Generated.Read("Recurrence", """{"weekly_days":"2,6"}""");
+        var days = (System.Collections.IEnumerable)Get(recurrence, "WeeklyDays")!;
+        var built = Array.CreateInstance(Generated.Type("WeekDay"), 2);
+        var i = 0;
+        foreach (var day in days) built.SetValue(day, i++);
+
+        var rebuilt = Activator.CreateInstance(Generated.Type("Recurrence"))!;
+        rebuilt.GetType().GetProperty("WeeklyDays")!.SetValue(rebuilt, built);
+
+        Assert.Equal("""{"weekly_days":[2,6]}""", Generated.Write("Recurrence", rebuilt));
+    }
+
+    [Fact]
+    public void Monthly_days_read_a_single_number_as_a_one_item_list()
+    {
+        var single = Generated.Read("Recurrence", """{"monthly_days":15}""");
+
+        Assert.Equal(new[] { "15" }, Items(Get(single, "MonthlyDays")));
+        Assert.Equal("""{"monthly_days":15}""", Generated.Write("Recurrence", single));
+        Assert.Equal("""{"monthly_days":[1,15]}""", Generated.Write("Recurrence", Generated.Read("Recurrence", """{"monthly_days":[1,15]}""")));
+    }
+
+    [Fact]
+    public void Weekly_days_keep_an_unknown_number_from_the_comma_separated_shape()
+    {
+        var model = Generated.Read("Recurrence", """{"weekly_days":"2,9"}""");
+
+        Assert.Equal("""{"weekly_days":"2,9"}""", Generated.Write("Recurrence", model));
+    }
+
+    private static string[] Items(object? list)
+        => ((System.Collections.IEnumerable)list!).Cast<object>().Select(i => Convert.ToString(i, System.Globalization.CultureInfo.InvariantCulture)!).ToArray();
 
     [Fact]
     public void Date_times_are_written_as_whole_second_utc()

@@ -44,4 +44,33 @@ public sealed class UnionTests
         Assert.NotNull(value.GetType().GetProperty("Raw")!.GetValue(value));
         Assert.Equal(json, Generated.Value.Write(type, value));
     }
+
+    [Fact]
+    public void A_list_with_a_text_alternative_listed_first_is_sent_as_text_when_the_caller_builds_it()
+    {
+        var schedule = Activator.CreateInstance(Generated.Value.Type("Schedule"))!;
+        schedule.GetType().GetProperty("DaysTextFirst")!.SetValue(schedule, new[] { 1, 3 });
+
+        Assert.Equal("""{"days_text_first":"1,3"}""", Generated.Value.Write("Schedule", schedule));
+        Assert.Equal(new[] { 1, 3 }, (IEnumerable<int>)Get(Generated.Value.Read("Schedule", """{"days_text_first":[1,3]}"""), "DaysTextFirst")!);
+    }
+
+    [Fact]
+    public void A_string_alternative_of_a_string_list_is_one_item_not_text_to_split()
+    {
+        var schedule = Generated.Value.Read("Schedule", """{"labels":"a,b"}""");
+
+        Assert.Equal(new[] { "a,b" }, (IEnumerable<string>)Get(schedule, "Labels")!);
+        Assert.Equal("""{"labels":"a,b"}""", Generated.Value.Write("Schedule", schedule));
+    }
+
+    [Fact]
+    public void An_array_paired_with_a_different_scalar_stays_a_union()
+    {
+        var property = Generated.Value.Type("Schedule").GetProperty("Slots")!;
+        var schedule = Generated.Value.Read("Schedule", """{"slots":true}""");
+
+        Assert.Equal("ScheduleSlots", property.PropertyType.Name);
+        Assert.Equal(true, Get(Get(schedule, "Slots")!, "Boolean"));
+    }
 }

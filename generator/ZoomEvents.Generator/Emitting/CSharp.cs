@@ -91,7 +91,9 @@ internal static class CSharp
     public static string Converter(TypeRef type, string ns, string wireClass) => type.Kind switch
     {
         TypeRefKind.Named => "global::" + ns + "." + type.NamedType + "JsonConverter.Instance",
-        TypeRefKind.List => "global::" + ns + "." + wireClass + ".ListOf(" + Converter(type.Element!, ns, wireClass) + ")",
+        TypeRefKind.List when type.Wire == ListWire.Array => "global::" + ns + "." + wireClass + ".ListOf(" + Converter(type.Element!, ns, wireClass) + ")",
+        TypeRefKind.List => "global::" + ns + "." + wireClass + ".TolerantListOf(" + Converter(type.Element!, ns, wireClass)
+            + (type.Wire == ListWire.ArrayOrItem ? ", false" : ", true") + (type.Wire == ListWire.CsvOrArray ? ", true)" : ", false)"),
         TypeRefKind.Map => "global::" + ns + "." + wireClass + ".MapOf(" + Converter(type.Element!, ns, wireClass) + ")",
         _ => "global::" + ns + "." + wireClass + "." + type.Kind,
     };

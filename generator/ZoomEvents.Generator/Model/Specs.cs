@@ -32,10 +32,27 @@ internal enum TypeRefKind
 }
 
 /// <summary>
-/// A reference to a C# type. <see cref="NamedType"/> is the bare identifier of a generated type (the emitter adds
-/// the namespace); <see cref="Element"/> is the item type of lists and maps.
+/// How a list travels. Zoom sends some lists in more than one shape (weekly_days as [2,6] on create but "2,6" when
+/// read; monthly_days as [1] or 1), which a spec writes as <c>oneOf: [array, scalar]</c>. Those become one plain list
+/// whose converter reads every shape; it writes the shape of the spec's first alternative.
 /// </summary>
-internal sealed record TypeRef(TypeRefKind Kind, string? NamedType = null, TypeKind NamedKind = TypeKind.Object, TypeRef? Element = null)
+internal enum ListWire
+{
+    /// <summary>A JSON array, nothing else.</summary>
+    Array,
+    /// <summary>Reads an array or one bare item; writes an array.</summary>
+    ArrayOrItem,
+    /// <summary>Reads an array, one bare item or a comma-separated string; writes an array.</summary>
+    ArrayOrCsv,
+    /// <summary>Reads an array, one bare item or a comma-separated string; writes the comma-separated string.</summary>
+    CsvOrArray,
+}
+
+/// <summary>
+/// A reference to a C# type. <see cref="NamedType"/> is the bare identifier of a generated type (the emitter adds
+/// the namespace); <see cref="Element"/> is the item type of lists and maps; <see cref="Wire"/> the shapes a list accepts.
+/// </summary>
+internal sealed record TypeRef(TypeRefKind Kind, string? NamedType = null, TypeKind NamedKind = TypeKind.Object, TypeRef? Element = null, ListWire Wire = ListWire.Array)
 {
     public static readonly TypeRef String = new(TypeRefKind.String);
     public static readonly TypeRef Int32 = new(TypeRefKind.Int32);
@@ -47,7 +64,7 @@ internal sealed record TypeRef(TypeRefKind Kind, string? NamedType = null, TypeK
 
     public static TypeRef Named(string name, TypeKind kind) => new(TypeRefKind.Named, name, kind);
 
-    public static TypeRef ListOf(TypeRef element) => new(TypeRefKind.List, Element: element);
+    public static TypeRef ListOf(TypeRef element, ListWire wire = ListWire.Array) => new(TypeRefKind.List, Element: element, Wire: wire);
 
     public static TypeRef MapOf(TypeRef element) => new(TypeRefKind.Map, Element: element);
 

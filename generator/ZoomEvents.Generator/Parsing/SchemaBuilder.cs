@@ -112,6 +112,7 @@ internal sealed partial class SchemaBuilder
             var nonNull = variants.Where(v => !IsNullOnly(v)).ToList();
             if (nonNull.Count < variants.Count) nullable = true;
             if (nonNull.Count == 1) return WithNullable(Resolve(nonNull[0], hint, pointer + "/" + CompositionKeyword(schema) + "/0", depth + 1), nullable);
+            if (nonNull.Count == 2 && TryBuildTolerantList(schema, nonNull, hint, pointer, depth) is { } list) return (list, nullable);
             if (nonNull.Count > 1) return (BuildUnion(schema, nonNull, hint, pointer, depth), nullable);
         }
         if (schema.AllOf is { Count: > 0 } allOf)

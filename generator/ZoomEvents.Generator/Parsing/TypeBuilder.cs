@@ -47,7 +47,7 @@ internal sealed class TypeBuilder
     public static string Sig(TypeRef t) => t.Kind switch
     {
         TypeRefKind.Named => "N:" + t.NamedType,
-        TypeRefKind.List => "L<" + Sig(t.Element!) + ">",
+        TypeRefKind.List => "L" + (t.Wire == ListWire.Array ? "" : t.Wire.ToString()) + "<" + Sig(t.Element!) + ">",
         TypeRefKind.Map => "M<" + Sig(t.Element!) + ">",
         _ => t.Kind.ToString(),
     };
