@@ -5,36 +5,53 @@ namespace ZoomEvents.Runtime;
 /// <summary>Turns Zoom's <c>next_page_token</c> paging into one <see cref="IAsyncEnumerable{T}"/>.</summary>
 public static class ZoomPaging
 {
+    /// <summary>How long Zoom honours a <c>next_page_token</c> after sending it.</summary>
+    public static TimeSpan PageTokenLifetime { get; } = TimeSpan.FromMinutes(15);
+
     /// <summary>
     /// Fetches pages lazily: the first call gets a <see langword="null"/> token, each further call the
     /// previous page's <c>next_page_token</c>; stops at an empty or missing token. Zoom's tokens expire after
-    /// 15 minutes, so a consumer that pauses longer between pages gets a <see cref="ZoomApiException"/> from the
-    /// next fetch rather than silently missing data.
+    /// 15 minutes, so a consumer that pauses longer between pages cannot continue: when Zoom refuses a token that
+    /// old, the listing ends with a <see cref="ZoomPageTokenExpiredException"/> (how far it got, and that it must
+    /// start again) rather than a bare 4xx or silently missing data.
     /// </summary>
+    /// <param name="fetchPage">Gets one page for a token (<see langword="null"/> for the first page).</param>
+    /// <param name="selectItems">The items of a page.</param>
+    /// <param name="selectNextPageToken">The page's <c>next_page_token</c>.</param>
+    /// <param name="cancellationToken">Stops the listing between pages and is passed to every fetch.</param>
+    /// <param name="timeProvider">Clock for the token's age; <see cref="TimeProvider.System"/> when null.</param>
     /// <exception cref="InvalidOperationException">The server returned the same token twice in a row (would loop forever).</exception>
+    /// <exception cref="ZoomPageTokenExpiredException">Zoom refused a token held longer than <see cref="PageTokenLifetime"/>.</exception>
     public static async IAsyncEnumerable<TItem> EnumerateAsync<TPage, TItem>(
         Func<string?, CancellationToken, Task<TPage>> fetchPage,
         Func<TPage, IEnumerable<TItem>?> selectItems,
         Func<TPage, string?> selectNextPageToken,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default,
+        TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(fetchPage);
         ArgumentNullException.ThrowIfNull(selectItems);
         ArgumentNullException.ThrowIfNull(selectNextPageToken);
+        var clock = timeProvider ?? TimeProvider.System;
 
         string? token = null;
+        var tokenReceived = 0L;
         var pageNumber = 0;
+        var itemsRead = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await fetchPage(token, cancellationToken).ConfigureAwait(false);
+            var page = await FetchAsync(fetchPage, token, tokenReceived, clock, pageNumber, itemsRead, cancellationToken).ConfigureAwait(false);
             pageNumber++;
+            // The clock starts when the token arrives, not after the caller has consumed the page.
+            tokenReceived = clock.GetTimestamp();
             if (page is not null)
             {
                 if (selectItems(page) is { } items)
                 {
                     foreach (var item in items)
                     {
+                        itemsRead++;
                         yield return item;
                     }
                 }
@@ -53,6 +70,23 @@ public static class ZoomPaging
             }
 
             token = next;
+        }
+    }
+
+    private static async Task<TPage> FetchAsync<TPage>(
+        Func<string?, CancellationToken, Task<TPage>> fetchPage, string? token, long tokenReceived, TimeProvider clock,
+        int pagesRead, int itemsRead, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await fetchPage(token, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ZoomApiException refusal) when (token is not null && (int)refusal.StatusCode is >= 400 and < 500 and not 401 and not 429
+            && clock.GetElapsedTime(tokenReceived) >= PageTokenLifetime)
+        {
+            // Zoom documents no error code for an expired token, so the age decides: a 4xx for a token past its
+            // lifetime is that. Throttling (429) and auth (401) keep their own meaning whatever the token's age.
+            throw new ZoomPageTokenExpiredException(refusal, pagesRead, itemsRead, clock.GetElapsedTime(tokenReceived));
         }
     }
 }

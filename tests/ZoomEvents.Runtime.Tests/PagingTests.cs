@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace ZoomEvents.Runtime.Tests;
 
 public sealed class PagingTests
@@ -84,4 +86,73 @@ public sealed class PagingTests
             }
         });
     }
+
+    [Fact]
+    public async Task A_token_refused_after_its_fifteen_minutes_ends_the_listing_with_a_typed_exception_saying_how_far_it_got()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var items = new List<int>();
+        var ex = await Assert.ThrowsAsync<ZoomPageTokenExpiredException>(async () =>
+        {
+            await foreach (var item in ZoomPaging.EnumerateAsync<Page, int>(
+                (token, _) => token is null ? Task.FromResult(new Page([1, 2, 3], "tok-2")) : throw Refusal(HttpStatusCode.BadRequest),
+                p => p.Items, p => p.NextPageToken, timeProvider: clock))
+            {
+                items.Add(item);
+                // The caller dawdles over the first page.
+                clock.Advance(TimeSpan.FromMinutes(6));
+            }
+        });
+
+        Assert.Equal([1, 2, 3], items);
+        Assert.Equal(1, ex.PagesRead);
+        Assert.Equal(3, ex.ItemsRead);
+        Assert.Equal(TimeSpan.FromMinutes(18), ex.TokenAge);
+        Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Equal(300, ex.ErrorCode);
+        Assert.IsType<ZoomApiException>(ex.InnerException);
+        Assert.Contains("Start the listing again", ex.Message);
+        Assert.DoesNotContain("tok-2", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest, 14)] // a fresh token: the 400 means something else
+    [InlineData(HttpStatusCode.TooManyRequests, 20)] // throttling stays throttling, however old the token
+    [InlineData(HttpStatusCode.Unauthorized, 20)]
+    [InlineData(HttpStatusCode.InternalServerError, 20)]
+    public async Task Other_failures_pass_through_unchanged(HttpStatusCode status, int minutesHeld)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var ex = await Assert.ThrowsAsync<ZoomApiException>(async () =>
+        {
+            await foreach (var _ in ZoomPaging.EnumerateAsync<Page, int>(
+                (token, _) => token is null ? Task.FromResult(new Page([1], "tok-2")) : throw Refusal(status),
+                p => p.Items, p => p.NextPageToken, timeProvider: clock))
+            {
+                clock.Advance(TimeSpan.FromMinutes(minutesHeld));
+            }
+        });
+
+        Assert.IsNotType<ZoomPageTokenExpiredException>(ex);
+        Assert.Equal(status, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refused_first_page_is_not_an_expired_token_even_after_a_long_wait()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var ex = await Assert.ThrowsAsync<ZoomApiException>(async () =>
+        {
+            await foreach (var _ in ZoomPaging.EnumerateAsync<Page, int>((_, _) => throw Refusal(HttpStatusCode.BadRequest), p => p.Items, p => p.NextPageToken, timeProvider: clock))
+            {
+            }
+        });
+
+        Assert.IsNotType<ZoomPageTokenExpiredException>(ex);
+    }
+
+    private static ZoomApiException Refusal(HttpStatusCode status)
+        => new(status, 300, "Invalid next_page_token", null, "trk-1", """{"code":300,"message":"Invalid next_page_token"}""");
 }
