@@ -55,6 +55,25 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void A_template_that_writes_into_scribans_function_library_cannot_change_other_renders()
+    {
+        // The generator shares one function library between renders (and projects, in the compiler server), so a
+        // template must not be able to replace a library function for everyone else.
+        const string vandal = "{{ string.upcase = 'hijacked' }}{{ 'x' | string.upcase }}";
+
+        var (vandalized, _, _) = GeneratorHarness.Run(
+            InputFile.Spec("/specs/swagger2.yaml", GeneratorHarness.ReadSpec("swagger2.yaml")),
+            InputFile.Template("/templates/int-enum.sbn-cs", "int-enum", vandal));
+        const string honest = "{{ 'x' | string.upcase }} enum {{ name }} { }";
+        var (after, _, _) = GeneratorHarness.Run(
+            InputFile.Spec("/specs/swagger2.yaml", GeneratorHarness.ReadSpec("swagger2.yaml")),
+            InputFile.Template("/templates/int-enum.sbn-cs", "int-enum", honest));
+
+        Assert.Contains(vandalized.Diagnostics, d => d.Id == "ZEG008" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("readonly"));
+        Assert.Contains("X enum UserType", after.GeneratedSources.Single(s => s.HintName == "Swagger2.UserType.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
     public void Internal_visibility_and_project_defaults_apply()
     {
         var spec = InputFile.Spec("/specs/petstore.yaml", GeneratorHarness.ReadSpec("petstore.yaml"), ns: null, visibility: "internal");

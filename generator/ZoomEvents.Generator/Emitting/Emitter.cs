@@ -15,6 +15,11 @@ namespace ZoomEvents.Generator.Emitting;
 /// </summary>
 internal static partial class Emitter
 {
+    // Scriban's default constructor builds its whole function library (string, array, math, date …) for every context;
+    // that was a large share of rendering a small file. The library holds functions only (globals go to the model pushed
+    // on top), so one read-only instance serves every render, on any thread.
+    private static readonly ScriptObject SharedBuiltins = TemplateContext.GetDefaultBuiltinObject();
+
     /// <summary>Splits a parsed spec into independently cached units, one per generated file.</summary>
     public static IEnumerable<EmitUnit> Units(ApiSpec api)
     {
@@ -35,7 +40,7 @@ internal static partial class Emitter
         var (template, path) = templates.Get(kind);
         try
         {
-            var context = new TemplateContext
+            var context = new TemplateContext(SharedBuiltins)
             {
                 // The default 1000-iteration cap broke large specs (generator-notes §3); templates are ours or the user's.
                 LoopLimit = 0,
