@@ -67,6 +67,20 @@ public sealed class FaultInjectionTests : SandboxTestBase
     }
 
     [Fact]
+    public async Task A_burst_stays_consecutive_where_an_every_nth_429_would_split_it()
+    {
+        Server.ConfigureFaults(new SandboxFaults { RateLimitEveryNth = 3, ServerErrorBurstStartsAt = 2, ServerErrorBurstLength = 2 });
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((int)(await GetAsync("v2/zoom_events/hubs?role_type=host")).Status);
+        }
+
+        Assert.Equal([200, 503, 503, 200, 200, 429], statuses);
+    }
+
+    [Fact]
     public async Task Faults_never_touch_the_token_or_control_endpoints()
     {
         Server.ConfigureFaults(new SandboxFaults { RateLimitEveryNth = 1 });

@@ -129,14 +129,16 @@ internal sealed class FaultInjector
     // Called under the lock.
     private Decision Decide(SandboxFaults faults, int number, HttpRequest request)
     {
+        // A burst is consecutive by definition, so it wins over the every-Nth 429 that would otherwise split it.
+        if (faults.ServerErrorBurstLength > 0 && number >= faults.ServerErrorBurstStartsAt
+            && number < (long)faults.ServerErrorBurstStartsAt + faults.ServerErrorBurstLength)
+        {
+            return Decision.ServerError;
+        }
+
         if (faults.RateLimitEveryNth > 0 && number % faults.RateLimitEveryNth == 0)
         {
             return Decision.RateLimit;
-        }
-
-        if (faults.ServerErrorBurstLength > 0 && number >= faults.ServerErrorBurstStartsAt && number < faults.ServerErrorBurstStartsAt + faults.ServerErrorBurstLength)
-        {
-            return Decision.ServerError;
         }
 
         var matches = faults.DropConnectionCount > 0 &&
