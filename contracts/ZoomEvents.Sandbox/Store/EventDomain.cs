@@ -71,7 +71,7 @@ internal static class EventDomain
             CreatedAt = data.Now,
         };
 
-        ApplySchedule(record, input.Calendar, input.Recurrence, input.Timezone!, sessionIds);
+        ApplySchedule(record, input.Calendar, input.Recurrence, input.Timezone!, sessionIds, changedFields: []);
         ApplyDetails(record, input);
         record.Sequence = ++data.NextSequence;
         data.Events[id] = record;
@@ -84,7 +84,11 @@ internal static class EventDomain
         if (patch.Calendar is not null || patch.Recurrence is not null || patch.Timezone is not null)
         {
             var recurrence = patch.Recurrence is null ? record.Recurrence : record.Recurrence?.Overlay(patch.Recurrence) ?? patch.Recurrence;
-            ApplySchedule(record, patch.Calendar ?? record.Calendar, recurrence, patch.Timezone ?? record.Timezone, fixedSessionIds: null);
+            var changed = new List<string>();
+            AddIf(changed, "recurrence", patch.Recurrence is not null);
+            AddIf(changed, "calendar", patch.Calendar is not null);
+            AddIf(changed, "timezone", patch.Timezone is not null);
+            ApplySchedule(record, patch.Calendar ?? record.Calendar, recurrence, patch.Timezone ?? record.Timezone, fixedSessionIds: null, changed);
             record.Timezone = patch.Timezone ?? record.Timezone;
         }
 
@@ -146,6 +150,14 @@ internal static class EventDomain
         }
     }
 
+    private static void AddIf(List<string> fields, string field, bool given)
+    {
+        if (given)
+        {
+            fields.Add(field);
+        }
+    }
+
     private static void ApplyDetails(EventRecord record, EventInput input)
     {
         record.MeetingType = input.MeetingType ?? record.MeetingType;
@@ -160,7 +172,9 @@ internal static class EventDomain
 
     // Validates calendar + recurrence together and recomputes the sessions. Sessions whose start time survives a change
     // keep their id, so tickets that point at them stay valid.
-    private static void ApplySchedule(EventRecord record, List<CalendarEntry>? calendar, RecurrenceSpec? recurrence, string timezone, IReadOnlyList<string>? fixedSessionIds)
+    private static void ApplySchedule(
+        EventRecord record, List<CalendarEntry>? calendar, RecurrenceSpec? recurrence, string timezone, IReadOnlyList<string>? fixedSessionIds,
+        IReadOnlyList<string> changedFields)
     {
         if (calendar is null || calendar.Count == 0)
         {
@@ -246,8 +260,28 @@ internal static class EventDomain
             sessions.Add(new SessionRecord(id, name, start, end, SandboxIds.DeriveNumber(id, 80_000_000_000, 9_999_999_999)));
         }
 
+        RequireTicketedSessionsSurvive(record, sessions, changedFields);
         record.Calendar = calendar;
         record.Recurrence = recurrence;
         record.Sessions = sessions;
+    }
+
+    // A ticket that names sessions would point at nothing once they are gone (all_sessions tickets name none and simply
+    // follow the new schedule). Refusing keeps every stored ticket valid; the caller can delete those tickets first.
+    private static void RequireTicketedSessionsSurvive(EventRecord record, List<SessionRecord> sessions, IReadOnlyList<string> changedFields)
+    {
+        var kept = sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var orphaned = record.Tickets
+            .Where(t => t.SessionIds.Any(id => !kept.Contains(id)))
+            .ToList();
+        if (orphaned.Count == 0)
+        {
+            return;
+        }
+
+        var lost = orphaned.SelectMany(t => t.SessionIds).Where(id => !kept.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+        var message = $"This schedule change would remove session(s) {string.Join(", ", lost)}, which {orphaned.Count} ticket(s) register for; " +
+            "delete those tickets first or keep those occurrences.";
+        throw ZoomProblem.Validation([.. (changedFields.Count > 0 ? changedFields : ["calendar"]).Select(f => new FieldError(f, message))]);
     }
 }

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace ZoomEvents.Sandbox.Tests;
+
+/// <summary>PATCHes of calendar, recurrence and timezone: what they may change once tickets exist, and what they leave behind.</summary>
+public sealed class ScheduleChangeTests : SandboxTestBase
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await AuthorizeAsync();
+    }
+
+    [Fact]
+    public async Task A_schedule_change_that_drops_a_ticketed_session_is_refused_and_changes_nothing()
+    {
+        var (eventId, sessions) = await PublishedRecurringEventAsync("single_session");
+        var issued = await PostAsync($"v2/zoom_events/events/{eventId}/tickets", Tickets(Ticket("late@example.com", sessions[6])));
+        issued.AssertStatus(HttpStatusCode.Created);
+        var ticketId = Assert.Single(issued.Body!["tickets"]!.AsArray())!["ticket_id"]!.GetValue<string>();
+
+        // Seven occurrences down to five would remove the one the ticket is for.
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["recurrence"] = new JsonObject { ["end_times"] = 5 } }))
+            .AssertFieldError("recurrence");
+        // Moving the series (or its zone: Tokyo has no summer time) moves the ticketed July occurrence.
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject
+        {
+            ["calendar"] = new JsonArray(new JsonObject { ["start_time"] = "2026-01-07T14:00:00Z", ["end_time"] = "2026-01-07T14:15:00Z" }),
+        })).AssertFieldError("calendar");
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["timezone"] = "Asia/Tokyo" })).AssertFieldError("timezone");
+
+        Assert.Equal(sessions, await SessionIdsAsync(eventId));
+        var read = await GetAsync($"v2/zoom_events/events/{eventId}");
+        Assert.Equal(7, read.Body!["recurrence"]!["end_times"]!.GetValue<int>());
+        Assert.Equal("America/Indianapolis", read.Body["timezone"]!.GetValue<string>());
+        var ticket = await GetAsync($"v2/zoom_events/events/{eventId}/tickets/{ticketId}");
+        Assert.Equal(sessions[6], Assert.Single(ticket.Body!["session_ids"]!.AsArray())!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_schedule_change_that_keeps_ticketed_sessions_is_allowed_and_keeps_their_ids()
+    {
+        var (eventId, sessions) = await PublishedRecurringEventAsync("single_session");
+        (await PostAsync($"v2/zoom_events/events/{eventId}/tickets", Tickets(Ticket("early@example.com", sessions[1])))).AssertStatus(HttpStatusCode.Created);
+
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["recurrence"] = new JsonObject { ["end_times"] = 3 } }))
+            .AssertStatus(HttpStatusCode.NoContent);
+
+        Assert.Equal(sessions.Take(3), await SessionIdsAsync(eventId));
+    }
+
+    [Fact]
+    public async Task All_sessions_tickets_follow_the_new_schedule()
+    {
+        var (eventId, _) = await PublishedRecurringEventAsync("all_sessions");
+        (await PostAsync($"v2/zoom_events/events/{eventId}/tickets", Tickets(Ticket("all@example.com")))).AssertStatus(HttpStatusCode.Created);
+
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["recurrence"] = new JsonObject { ["end_times"] = 2 } }))
+            .AssertStatus(HttpStatusCode.NoContent);
+
+        Assert.Equal(2, (await SessionIdsAsync(eventId)).Count);
+    }
+
+    [Fact]
+    public async Task Moving_a_simple_event_day_with_tickets_for_it_is_refused()
+    {
+        var eventId = await CreateEventAsync(SimpleEvent());
+        await PublishAsync(eventId);
+        var session = Assert.Single(await SessionIdsAsync(eventId));
+        (await PostAsync($"v2/zoom_events/events/{eventId}/tickets", Tickets(Ticket("day@example.com", session)))).AssertStatus(HttpStatusCode.Created);
+
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject
+        {
+            ["calendar"] = new JsonArray(new JsonObject { ["start_time"] = "2030-01-16T15:00:00Z", ["end_time"] = "2030-01-16T16:00:00Z" }),
+        })).AssertFieldError("calendar");
+
+        Assert.Equal([session], await SessionIdsAsync(eventId));
+    }
+}
