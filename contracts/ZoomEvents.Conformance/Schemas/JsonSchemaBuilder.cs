@@ -11,9 +11,10 @@ namespace ZoomEvents.Conformance.Schemas;
 /// </summary>
 /// <remarks>
 /// Response direction applies the bi-directional contract rules: objects that declare properties get
-/// <c>additionalProperties: false</c>, <c>required</c> lists are dropped, <c>allOf</c> object members are merged into one
-/// object (otherwise each member would reject the others' properties) and <c>oneOf</c> becomes <c>anyOf</c> (with
-/// <c>required</c> relaxed, a subset body may legitimately fit several variants).
+/// <c>additionalProperties: false</c>, <c>required</c> lists are dropped, object composition (<c>allOf</c> members, and
+/// properties declared next to <c>oneOf</c>/<c>anyOf</c>) is flattened into one closed object per variant (otherwise each
+/// piece would reject the others' properties) and <c>oneOf</c> becomes <c>anyOf</c> (with <c>required</c> relaxed, a
+/// subset body may legitimately fit several variants).
 /// </remarks>
 internal sealed class JsonSchemaBuilder
 {
@@ -86,7 +87,7 @@ internal sealed class JsonSchemaBuilder
 
     private JsonObject ConvertCore(IOpenApiSchema schema)
     {
-        if (_direction == SchemaDirection.Response && schema.AllOf is { Count: > 0 } && TryMergeAllOf(schema) is { } merged)
+        if (_direction == SchemaDirection.Response && TryMergeComposition(schema) is { } merged)
         {
             return merged;
         }
@@ -167,9 +168,11 @@ internal sealed class JsonSchemaBuilder
         {
             result["additionalProperties"] = false;
         }
-        else if (_direction == SchemaDirection.Response && hasProperties)
+        else if (_direction == SchemaDirection.Response && hasProperties && !HasComposition(schema))
         {
             // Free-form objects (no declared properties) stay open: there is nothing a consumer could be "relying on" there.
+            // Composed objects reach this point only when they could not be merged (see TryMergeComposition); closing the
+            // parent alone would reject every branch's properties, so it stays open.
             result["additionalProperties"] = false;
         }
     }
@@ -197,20 +200,110 @@ internal sealed class JsonSchemaBuilder
         }
     }
 
+    private static bool HasComposition(IOpenApiSchema schema) =>
+        schema.AllOf is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
+
     private JsonArray ConvertAll(IEnumerable<IOpenApiSchema> schemas) => new(schemas.Select(s => (JsonNode?)Convert(s)).ToArray());
 
-    /// <summary>Response-side union of <c>allOf</c> object members; null when a member is not a plain object.</summary>
-    private JsonObject? TryMergeAllOf(IOpenApiSchema schema)
+    /// <summary>
+    /// Response-side flattening of object composition. Closing each piece separately would make every piece reject the
+    /// others' properties, so the schema is expanded into its variants instead: the parent's own properties and every
+    /// <c>allOf</c> member are pushed into each <c>oneOf</c>/<c>anyOf</c> branch, and only the merged variants are closed.
+    /// Null when the composition is not made of plain objects (then the caller keeps the keywords as they are).
+    /// </summary>
+    private JsonObject? TryMergeComposition(IOpenApiSchema schema)
     {
-        var members = new List<IOpenApiSchema>();
-        if (!CollectObjectMembers(schema, members, depth: 0))
+        var hasAlternatives = schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
+        var hasOwnProperties = schema.Properties is { Count: > 0 };
+        if (schema.AllOf is not { Count: > 0 } && !(hasAlternatives && hasOwnProperties))
+        {
+            // A bare oneOf of references keeps its $refs: each branch is a complete object on its own.
+            return null;
+        }
+
+        var variants = Expand(schema, depth: 0);
+        if (variants is null)
         {
             return null;
         }
 
+        var merged = variants.Select(Merge).ToList();
+        return merged.Count == 1 ? merged[0] : new JsonObject { ["anyOf"] = new JsonArray(merged.Select(m => (JsonNode?)m).ToArray()) };
+    }
+
+    /// <summary>One way a composed object can look: the object schemas whose properties it carries.</summary>
+    private sealed record Variant(IReadOnlyList<IOpenApiSchema> Members, bool SaysNullable, bool SaysNotNullable)
+    {
+        // A member with a concrete type but no null forbids null; typeless members do not constrain it either way.
+        public bool AcceptsNull => SaysNullable && !SaysNotNullable;
+
+        public Variant With(Variant other) =>
+            new([.. Members, .. other.Members], SaysNullable || other.SaysNullable, SaysNotNullable || other.SaysNotNullable);
+    }
+
+    // Beyond this many variants the schema is validated unmerged rather than blowing up combinatorially.
+    private const int MaxVariants = 64;
+
+    private static List<Variant>? Expand(IOpenApiSchema schema, int depth)
+    {
+        if (depth > 16)
+        {
+            return null;
+        }
+
+        var resolved = OpenApiSpec.Resolve(schema);
+        var type = resolved.Type ?? JsonSchemaType.Object;
+        if (resolved.Not is not null || (type & ~JsonSchemaType.Null) is not (JsonSchemaType.Object or 0))
+        {
+            return null;
+        }
+
+        var nullable = OpenApiSpec.IsNullable(resolved);
+        List<Variant>? variants = [new Variant([resolved], nullable, resolved.Type is not null && !nullable)];
+        foreach (var member in resolved.AllOf ?? [])
+        {
+            variants = Combine(variants, Expand(member, depth + 1));
+        }
+
+        foreach (var alternatives in new[] { resolved.OneOf, resolved.AnyOf })
+        {
+            if (alternatives is not { Count: > 0 })
+            {
+                continue;
+            }
+
+            var branches = new List<Variant>();
+            foreach (var branch in alternatives)
+            {
+                if (Expand(branch, depth + 1) is not { } expanded)
+                {
+                    return null;
+                }
+
+                branches.AddRange(expanded);
+            }
+
+            variants = Combine(variants, branches);
+        }
+
+        return variants;
+    }
+
+    private static List<Variant>? Combine(List<Variant>? left, List<Variant>? right)
+    {
+        if (left is null || right is null || left.Count * right.Count > MaxVariants)
+        {
+            return null;
+        }
+
+        return left.SelectMany(l => right.Select(l.With)).ToList();
+    }
+
+    private JsonObject Merge(Variant variant)
+    {
         var properties = new JsonObject();
         var closed = true;
-        foreach (var member in members)
+        foreach (var member in variant.Members)
         {
             foreach (var (name, property) in member.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
@@ -220,44 +313,17 @@ internal sealed class JsonSchemaBuilder
             closed &= member.AdditionalProperties is null;
         }
 
-        var merged = new JsonObject { ["type"] = "object", ["properties"] = properties };
-        if (closed)
+        var merged = new JsonObject
+        {
+            ["type"] = variant.AcceptsNull ? new JsonArray("object", "null") : "object",
+            ["properties"] = properties,
+        };
+        if (closed && properties.Count > 0)
         {
             merged["additionalProperties"] = false;
         }
 
         return merged;
-    }
-
-    private static bool CollectObjectMembers(IOpenApiSchema schema, List<IOpenApiSchema> members, int depth)
-    {
-        if (depth > 16)
-        {
-            return false;
-        }
-
-        var resolved = OpenApiSpec.Resolve(schema);
-        if (resolved.OneOf is { Count: > 0 } || resolved.AnyOf is { Count: > 0 } || resolved.Not is not null)
-        {
-            return false;
-        }
-
-        var type = resolved.Type ?? JsonSchemaType.Object;
-        if ((type & ~JsonSchemaType.Null) is not (JsonSchemaType.Object or 0))
-        {
-            return false;
-        }
-
-        members.Add(resolved);
-        foreach (var child in resolved.AllOf ?? [])
-        {
-            if (!CollectObjectMembers(child, members, depth + 1))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static JsonObject AllowNull(JsonObject core)

@@ -100,8 +100,19 @@ public sealed class SchemaValidator
 
         var fewest = candidates.Min(list => list.Count);
         var best = candidates.Where(list => list.Count == fewest).ToList();
+        if (best.Count > 1)
+        {
+            // On a tie, the alternative that declares the properties the value carries is the one it meant: a wrong type
+            // inside "bark" says more than "bark is not declared" from the cat variant.
+            var fewestUndeclared = best.Min(UndeclaredCount);
+            best = best.Where(list => UndeclaredCount(list) == fewestUndeclared).ToList();
+        }
+
         return best.Count == 1 ? best[0].SelectMany(Flatten) : [error];
     }
+
+    private static int UndeclaredCount(ICollection<ValidationError> errors) =>
+        errors.Count(e => e.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed);
 
     private static bool IsShapeMismatch(ICollection<ValidationError> errors, JToken? token) =>
         errors.Count == 1 && errors.First() is { } only && ReferenceEquals(only.Token, token) && only.Kind is
