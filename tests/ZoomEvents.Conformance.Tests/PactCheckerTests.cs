@@ -14,6 +14,7 @@ public sealed class PactCheckerTests(ITestOutputHelper output)
     {
         ["unknown path"] = new(0, i => Request(i)["path"] = "/v2/zoom_events/hubz", RuleCodes.RequestPathOrMethodUnknown, "/request/path"),
         ["path outside the base path"] = new(0, i => Request(i)["path"] = "/v1/zoom_events/hubs", RuleCodes.RequestPathOrMethodUnknown, "/request/path"),
+        ["path without the server base path"] = new(0, i => Request(i)["path"] = "/zoom_events/hubs", RuleCodes.RequestPathOrMethodUnknown, "/request/path"),
         ["wrong method"] = new(3, i => Request(i)["method"] = "PUT", RuleCodes.RequestPathOrMethodUnknown, "/request/method"),
         ["request body field of the wrong type"] = new(2, i => RequestBody(i)["name"] = 42, RuleCodes.RequestBodyIncompatible, "/request/body/name"),
         ["request body null where not nullable"] = new(2, i => RequestBody(i)["name"] = null, RuleCodes.RequestBodyIncompatible, "/request/body/name"),
@@ -107,6 +108,32 @@ public sealed class PactCheckerTests(ITestOutputHelper output)
             "error response.body.incompatible in client-api.json #3 'a request for one event' at /response/body/secret_flag: "
             + "property 'secret_flag' is not declared in the schema [getEventInfo GET /zoom_events/events/{eventId}]",
             finding.ToString());
+    }
+
+    [Fact]
+    public void A_path_missing_the_base_path_says_where_the_provider_serves_it()
+    {
+        var json = Fixture.GoodPactJson();
+        Request((JsonObject)json["interactions"]![0]!)["path"] = "/zoom_events/hubs";
+
+        var finding = new PactChecker(Fixture.MiniSpec).Check(Fixture.ToPact(json)).Findings.Single();
+
+        Assert.Contains("'/v2/zoom_events/hubs'", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("https://api.example.com")]
+    [InlineData("https://api.example.com/")]
+    [InlineData("/")]
+    public void A_spec_whose_server_has_no_base_path_matches_paths_as_they_are(string serverUrl)
+    {
+        var spec = ResponseCompositionTests.SpecReturning("Bark", serverUrl: serverUrl);
+
+        var accepted = new PactChecker(spec).Check(ResponseCompositionTests.PactWith("/pets/p1", """{"bark":true}"""));
+        var prefixed = new PactChecker(spec).Check(ResponseCompositionTests.PactWith("/v2/pets/p1", """{"bark":true}"""));
+
+        Assert.Empty(accepted.Findings);
+        Assert.Equal(RuleCodes.RequestPathOrMethodUnknown, Assert.Single(prefixed.Findings).Code);
     }
 
     [Fact]

@@ -23,6 +23,36 @@ public sealed class RepositoryContractTests(ITestOutputHelper output)
         Assert.False(report.HasErrors, report.ToString());
     }
 
+    [CommittedPactsFact]
+    public void The_committed_pacts_fail_when_their_paths_lose_the_base_path()
+    {
+        // The negative control for the gate above: the provider serves /v2/..., so paths without it must not pass.
+        var spec = OpenApiSpec.Load(Repository.FullPath(Repository.SpecRelativePath)!);
+        var checker = new PactChecker(spec);
+        var interactions = 0;
+        foreach (var file in CommittedPacts.Files)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+            foreach (var interaction in json["interactions"]!.AsArray())
+            {
+                if (interaction?["request"]?["path"]?.GetValue<string>() is { } path && path.StartsWith("/v2/", StringComparison.Ordinal))
+                {
+                    interaction["request"]!["path"] = path["/v2".Length..];
+                }
+            }
+
+            var result = checker.Check(PactFile.Parse(json.ToJsonString(), file));
+            interactions += result.InteractionCount;
+            var rejected = result.Findings
+                .Where(f => f.Code == RuleCodes.RequestPathOrMethodUnknown && f.Severity == Severity.Error)
+                .Select(f => f.InteractionIndex)
+                .Distinct();
+            Assert.Equal(result.InteractionCount, rejected.Count());
+        }
+
+        Assert.True(interactions > 0, "The committed pacts contain no HTTP interactions.");
+    }
+
     [SpecBaselineFact]
     public void The_contract_has_no_breaking_changes_since_its_baseline()
     {

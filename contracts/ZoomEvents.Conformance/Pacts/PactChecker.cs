@@ -56,13 +56,18 @@ public sealed partial class PactChecker
     {
         var interaction = context.Interaction;
         var pathOnly = interaction.Path.Split('?', 2)[0];
-        var candidates = MatchPath(StripBasePath(pathOnly));
-        if (candidates.Count == 0 && _spec.BasePath.Length > 0 && !HasBasePath(pathOnly))
+        if (_spec.BasePath.Length > 0 && !HasBasePath(pathOnly))
         {
-            // Consumers sometimes record paths relative to the API root; accept those as well.
-            candidates = MatchPath(pathOnly);
+            // The provider serves the API under its base path only, so a request without it would miss: the client under
+            // test really sends this path. Say what is missing when the rest of the path is known.
+            var hint = MatchPath(pathOnly).Count > 0
+                ? $" It matches '{pathOnly}' only without the server base path '{_spec.BasePath}'; the provider serves it at '{_spec.BasePath}{pathOnly}'."
+                : $" It lies outside the server base path '{_spec.BasePath}'.";
+            context.Add(RuleCodes.RequestPathOrMethodUnknown, Severity.Error, "/request/path", $"Path '{interaction.Path}' matches no path in the spec.{hint}");
+            return null;
         }
 
+        var candidates = MatchPath(StripBasePath(pathOnly));
         if (candidates.Count == 0)
         {
             context.Add(RuleCodes.RequestPathOrMethodUnknown, Severity.Error, "/request/path",
