@@ -115,6 +115,25 @@ public sealed class TicketRuleTests : SandboxTestBase
         Assert.Equal(30, accepted.Body!["tickets"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task The_30_limit_counts_the_tickets_a_single_session_batch_would_issue()
+    {
+        var (eventId, sessions) = await PublishedRecurringEventAsync("single_session");
+        var all = sessions.ToArray();
+
+        // Five entries, seven sessions each: 35 tickets from a batch of five.
+        var tooMany = await PostAsync($"v2/zoom_events/events/{eventId}/tickets",
+            Tickets(Enumerable.Range(1, 5).Select(i => Ticket($"s{i}@example.com", all)).ToArray()));
+        tooMany.AssertFieldError("tickets");
+        Assert.Equal(0, (await GetAsync($"v2/zoom_events/events/{eventId}/tickets")).Body!["total_records"]!.GetValue<int>());
+
+        // 4 x 7 + 2 = 30 tickets exactly.
+        var entries = Enumerable.Range(1, 4).Select(i => Ticket($"s{i}@example.com", all)).Append(Ticket("two@example.com", all[0], all[1])).ToArray();
+        var accepted = await PostAsync($"v2/zoom_events/events/{eventId}/tickets", Tickets(entries));
+        accepted.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(30, accepted.Body!["tickets"]!.AsArray().Count);
+    }
+
     [Theory]
     [InlineData("""{"tickets":[]}""", "tickets")]
     [InlineData("""{}""", "tickets")]

@@ -130,7 +130,7 @@ internal static class ProviderStateCatalog
                 var domain = p.String("emailDomain") ?? "example.com";
                 var inputs = Enumerable.Range(1, count).Select(i => new TicketInput { Email = $"attendee{i}@{domain}", ExternalTicketId = $"ext-{i}" }).ToList();
                 var ids = Ids(null, record);
-                ids["ticketIds"] = ZoomJson.Array(TicketDomain.Create(record, inputs, "none", "provider-state").Created.Select(t => t.Id));
+                ids["ticketIds"] = ZoomJson.Array(TicketDomain.Create(record, inputs, "none", "provider-state", maxTickets: count).Created.Select(t => t.Id));
                 return ids;
             }),
         new("the per-second rate limit is exhausted", "Every API request gets a QPS 429 until teardown (or a reset).",

@@ -39,7 +39,8 @@ internal static class TicketDomain
         record.Tickets.FirstOrDefault(t => t.Id == ticketId) ?? throw new ZoomProblem(404, 26503, "Ticket not found.");
 
     public static (List<TicketRecord> Created, List<TicketError> Errors) Create(
-        EventRecord record, IReadOnlyList<TicketInput> inputs, string validationLevel, string? registrationSource, IReadOnlyList<string>? fixedIds = null)
+        EventRecord record, IReadOnlyList<TicketInput> inputs, string validationLevel, string? registrationSource, IReadOnlyList<string>? fixedIds = null,
+        int maxTickets = MaxTicketsPerRequest)
     {
         if (record.Status != EventStatus.Published)
         {
@@ -62,6 +63,16 @@ internal static class TicketDomain
         if (fieldErrors.Count > 0)
         {
             throw ZoomProblem.Validation(fieldErrors);
+        }
+
+        // The parser caps entries at 30, but a single_session entry becomes one ticket per chosen session, so the cap
+        // is checked again on what would actually be issued.
+        var planned = plans.Sum(p => p.Count);
+        if (planned > maxTickets)
+        {
+            throw ZoomProblem.Validation("tickets",
+                $"At most {maxTickets} tickets can be created per request; these {inputs.Count} entries would issue {planned} " +
+                "(a single_session registration issues one ticket per selected session).");
         }
 
         var created = new List<TicketRecord>();
