@@ -66,6 +66,8 @@ public sealed class ResponseCompositionTests(ITestOutputHelper output)
         { "Tagged", """{"kind":"dog","bark":true,"name":"Rex"}""" },
         { "Tagged", """{"name":"Tom","meow":true}""" },
         { "NullableBranch", """{"kind":"dog","bark":true}""" },
+        { "Loose", """{"id":"p1","colour":"brown"}""" },
+        { "LooseMember", """{"id":"p1","name":"Rex","colour":"brown"}""" },
     };
 
     public static TheoryData<string, string, string> InvalidBodies => new()
@@ -75,6 +77,8 @@ public sealed class ResponseCompositionTests(ITestOutputHelper output)
         { "Pet", """{"kind":7,"meow":true}""", "/response/body/kind" },
         { "Tagged", """{"kind":"dog","bark":true,"name":"Rex","colour":"brown"}""", "/response/body/colour" },
         { "Tagged", """{"name":1,"meow":true}""", "/response/body/name" },
+        { "Loose", """{"id":7,"colour":"brown"}""", "/response/body/id" },
+        { "Bark", """{"bark":true,"colour":"brown"}""", "/response/body/colour" },
     };
 
     [Theory]

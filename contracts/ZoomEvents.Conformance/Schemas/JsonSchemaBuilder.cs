@@ -168,8 +168,11 @@ internal sealed class JsonSchemaBuilder
         {
             result["additionalProperties"] = false;
         }
-        else if (_direction == SchemaDirection.Response && hasProperties && !HasComposition(schema))
+        else if (_direction == SchemaDirection.Response && hasProperties && !HasComposition(schema)
+                 && !OpenApiSpec.AllowsAdditionalPropertiesExplicitly(schema))
         {
+            // Only objects that say nothing about extra members are closed; an explicit "additionalProperties: true" is
+            // a promise that extra members may come, so a consumer reading them relies on nothing undocumented.
             // Free-form objects (no declared properties) stay open: there is nothing a consumer could be "relying on" there.
             // Composed objects reach this point only when they could not be merged (see TryMergeComposition); closing the
             // parent alone would reject every branch's properties, so it stays open.
@@ -310,7 +313,7 @@ internal sealed class JsonSchemaBuilder
                 properties[name] = Convert(property);
             }
 
-            closed &= member.AdditionalProperties is null;
+            closed &= member.AdditionalProperties is null && !OpenApiSpec.AllowsAdditionalPropertiesExplicitly(member);
         }
 
         var merged = new JsonObject

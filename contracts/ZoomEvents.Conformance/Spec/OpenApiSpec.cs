@@ -38,6 +38,13 @@ public sealed class OpenApiSpec
     /// </summary>
     internal const string NullableMarker = "x-conformance-nullable";
 
+    /// <summary>
+    /// Microsoft.OpenApi reads <c>additionalProperties: true</c> and an absent keyword into the same model, but the
+    /// response check must tell them apart: only objects that say nothing are closed. The loader marks an explicit
+    /// <c>true</c> with this extension before parsing.
+    /// </summary>
+    internal const string OpenObjectMarker = "x-conformance-additional-properties";
+
     private OpenApiSpec(OpenApiDocument document, string source)
     {
         Document = document;
@@ -83,7 +90,7 @@ public sealed class OpenApiSpec
             throw new ConformanceLoadException($"Spec '{source}' is neither valid YAML nor JSON: {ex.Message}", ex);
         }
 
-        MarkTypelessNullables(root);
+        MarkSchemaKeywordsTheReaderLoses(root);
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();
         var result = new OpenApiJsonReader().Read(root, new Uri("file:///spec"), settings);
@@ -137,7 +144,11 @@ public sealed class OpenApiSpec
         return YamlConverter.ToJsonNode(stream.Documents[0]);
     }
 
-    private static void MarkTypelessNullables(JsonNode? node)
+    /// <summary>True when the schema itself says <c>additionalProperties: true</c>.</summary>
+    public static bool AllowsAdditionalPropertiesExplicitly(IOpenApiSchema schema) =>
+        schema is OpenApiSchema concrete && concrete.Extensions?.ContainsKey(OpenObjectMarker) == true;
+
+    private static void MarkSchemaKeywordsTheReaderLoses(JsonNode? node)
     {
         switch (node)
         {
@@ -147,16 +158,21 @@ public sealed class OpenApiSpec
                     obj[NullableMarker] = true;
                 }
 
+                if (obj["additionalProperties"] is JsonValue additional && additional.TryGetValue(out bool allowsAdditional) && allowsAdditional)
+                {
+                    obj[OpenObjectMarker] = true;
+                }
+
                 foreach (var (_, child) in obj.ToList())
                 {
-                    MarkTypelessNullables(child);
+                    MarkSchemaKeywordsTheReaderLoses(child);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var child in array)
                 {
-                    MarkTypelessNullables(child);
+                    MarkSchemaKeywordsTheReaderLoses(child);
                 }
 
                 break;
