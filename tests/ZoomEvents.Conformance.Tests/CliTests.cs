@@ -39,6 +39,21 @@ public sealed class CliTests : IDisposable
         Assert.Equal("error", finding["severity"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void Check_of_a_folder_without_pacts_reports_it_and_exits_1(string format)
+    {
+        File.WriteAllText(Path.Combine(_temp, "notes.txt"), "not a pact");
+
+        var (code, stdout, stderr) = Run("check", Fixture.PathOf("mini-zoom-events.yaml"), _temp, "--format", format);
+
+        Assert.Equal(ConformanceCli.Findings, code);
+        Assert.Contains("pact-broker.no-pacts-found", stdout);
+        Assert.Contains(_temp, stdout);
+        Assert.Empty(stderr);
+    }
+
     [Fact]
     public void Diff_exits_1_on_breaking_changes_and_0_otherwise()
     {

@@ -34,6 +34,7 @@ public sealed class PactCheckerTests(ITestOutputHelper output)
         ["undeclared query"] = new(1, i => Request(i)["query"]!["sort"] = new JsonArray("asc"), RuleCodes.RequestQueryUnknown, "/request/query/sort", Severity.Warning),
         ["undeclared request header"] = new(1, i => Request(i)["headers"]!["X-Debug"] = new JsonArray("1"), RuleCodes.RequestHeaderUnknown, "/request/headers/X-Debug", Severity.Warning),
         ["accept not offered"] = new(0, i => Request(i)["headers"]!["Accept"] = new JsonArray("text/csv"), RuleCodes.RequestAcceptIncompatible, "/request/headers/Accept"),
+        ["accept where no response media type is documented"] = new(5, i => Request(i)["headers"]!["Accept"] = new JsonArray("application/json"), RuleCodes.RequestAcceptUnknown, "/request/headers/Accept", Severity.Warning),
         ["no credentials"] = new(3, i => ((JsonObject)Request(i)["headers"]!).Remove("Authorization"), RuleCodes.RequestAuthorizationMissing, "/request/headers/Authorization"),
         ["undocumented status"] = new(2, i => Response(i)["status"] = 418, RuleCodes.ResponseStatusUnknown, "/response/status"),
         ["status only covered by default"] = new(3, i => NotFound(Response(i)), RuleCodes.ResponseStatusDefault, "/response/status", Severity.Warning),
@@ -134,6 +135,26 @@ public sealed class PactCheckerTests(ITestOutputHelper output)
 
         Assert.Empty(accepted.Findings);
         Assert.Equal(RuleCodes.RequestPathOrMethodUnknown, Assert.Single(prefixed.Findings).Code);
+    }
+
+    [Fact]
+    public void A_folder_without_pacts_yields_the_no_pacts_found_notice()
+    {
+        var empty = Directory.CreateTempSubdirectory("conformance-no-pacts-");
+        try
+        {
+            var report = new PactChecker(Fixture.MiniSpec).CheckPath(empty.FullName);
+            output.WriteLine(report.ToString());
+
+            Assert.True(report.FoundNoPacts);
+            var notice = Assert.Single(report.Findings);
+            Assert.Equal((RuleCodes.NoPactsFound, Severity.Warning), (notice.Code, notice.Severity));
+            Assert.Contains(empty.FullName, notice.ToString());
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
     }
 
     [Fact]

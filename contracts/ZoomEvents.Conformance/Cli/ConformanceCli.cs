@@ -7,7 +7,8 @@ namespace ZoomEvents.Conformance.Cli;
 
 /// <summary>
 /// Command line: <c>check &lt;spec&gt; &lt;pact-dir-or-file&gt;</c> and <c>diff &lt;old&gt; &lt;new&gt;</c>.
-/// Exit codes are meant for CI: 0 = clean, 1 = contract errors / breaking changes, 2 = bad usage or unreadable input.
+/// Exit codes are meant for CI: 0 = clean, 1 = contract errors / breaking changes / no pact found to check,
+/// 2 = bad usage or unreadable input.
 /// </summary>
 public static class ConformanceCli
 {
@@ -62,7 +63,8 @@ public static class ConformanceCli
         var checker = new PactChecker(OpenApiSpec.Load(specPath));
         var report = checker.CheckPath(pactPath);
         stdout.WriteLine(format == "json" ? report.ToJson() : report.ToString());
-        return report.HasErrors ? Findings : Ok;
+        // An empty pact folder is usually a wrong path or a consumer run that wrote nothing; passing it would hide that.
+        return report.HasErrors || report.FoundNoPacts ? Findings : Ok;
     }
 
     private static int RunDiff(string oldPath, string newPath, string format, TextWriter stdout)

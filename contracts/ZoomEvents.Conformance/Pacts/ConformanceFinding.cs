@@ -36,6 +36,8 @@ public static class RuleCodes
     public const string ResponseHeaderIncompatible = "response.header.incompatible";
     public const string ResponseHeaderUnknown = "response.header.unknown";
     public const string ResponseHeaderUndefined = "response.header.undefined";
+    public const string RequestAcceptUnknown = "request.accept.unknown";
+    public const string NoPactsFound = "pact-broker.no-pacts-found";
 }
 
 /// <summary>One disagreement between a pact interaction and the spec.</summary>
@@ -52,12 +54,20 @@ public sealed record ConformanceFinding(
     string Message,
     string? Operation = null)
 {
+    /// <summary>Index used by findings about the whole run rather than one interaction (e.g. no pacts found).</summary>
+    public const int NoInteraction = -1;
+
     public override string ToString()
     {
         var text = new StringBuilder()
             .Append(Severity == Severity.Error ? "error" : "warning").Append(' ')
-            .Append(Code).Append(" in ")
-            .Append(Path.GetFileName(PactSource)).Append(" #").Append(InteractionIndex)
+            .Append(Code).Append(" in ");
+        if (InteractionIndex == NoInteraction)
+        {
+            return text.Append(PactSource).Append(": ").Append(Message).ToString();
+        }
+
+        text.Append(Path.GetFileName(PactSource)).Append(" #").Append(InteractionIndex)
             .Append(" '").Append(Interaction).Append("' at ")
             .Append(Pointer).Append(": ").Append(Message);
         if (Operation is not null)
@@ -91,9 +101,13 @@ public sealed record PactFileResult(string Source, string Consumer, string Provi
 }
 
 /// <summary>Findings for every pact checked against one spec.</summary>
-public sealed record PactCheckReport(string Spec, IReadOnlyList<PactFileResult> Files)
+/// <param name="Notices">Findings about the run as a whole rather than one pact file (see <see cref="RuleCodes.NoPactsFound"/>).</param>
+public sealed record PactCheckReport(string Spec, IReadOnlyList<PactFileResult> Files, IReadOnlyList<ConformanceFinding>? Notices = null)
 {
-    public IEnumerable<ConformanceFinding> Findings => Files.SelectMany(f => f.Findings);
+    public IEnumerable<ConformanceFinding> Findings => (Notices ?? []).Concat(Files.SelectMany(f => f.Findings));
+
+    /// <summary>True when no pact file was checked at all: a gate that checked nothing proves nothing.</summary>
+    public bool FoundNoPacts => Files.Count == 0;
 
     public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
 
@@ -108,6 +122,13 @@ public sealed record PactCheckReport(string Spec, IReadOnlyList<PactFileResult> 
             spec = Spec,
             errors = ErrorCount,
             warnings = WarningCount,
+            notices = (Notices ?? []).Select(n => new
+            {
+                code = n.Code,
+                severity = n.Severity == Severity.Error ? "error" : "warning",
+                source = n.PactSource,
+                message = n.Message,
+            }),
             files = Files.Select(f => new
             {
                 source = f.Source,
@@ -133,6 +154,11 @@ public sealed record PactCheckReport(string Spec, IReadOnlyList<PactFileResult> 
         var text = new StringBuilder();
         text.Append("Checked ").Append(Files.Count).Append(" pact file(s) against ").Append(Spec).Append(": ")
             .Append(ErrorCount).Append(" errors, ").Append(WarningCount).Append(" warnings");
+        foreach (var notice in Notices ?? [])
+        {
+            text.AppendLine().Append(notice);
+        }
+
         foreach (var file in Files)
         {
             text.AppendLine().Append(file);

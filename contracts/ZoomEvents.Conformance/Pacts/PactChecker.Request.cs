@@ -100,6 +100,8 @@ public sealed partial class PactChecker
             .ToList();
         if (offered.Count == 0)
         {
+            context.Add(RuleCodes.RequestAcceptUnknown, Severity.Warning, pointer,
+                $"Accept '{string.Join(", ", values)}' is sent but the operation documents no response media type to negotiate.");
             return;
         }
 

@@ -20,6 +20,14 @@ public sealed partial class PactChecker
     public PactCheckReport CheckPath(string pactFileOrDirectory)
     {
         var files = PactFile.Discover(pactFileOrDirectory).Select(PactFile.Load).ToList();
+        if (files.Count == 0)
+        {
+            // Warning severity as in openapi-pact-comparator; callers (the CLI) still fail the run, see FoundNoPacts.
+            var notice = new ConformanceFinding(RuleCodes.NoPactsFound, Severity.Warning, pactFileOrDirectory, ConformanceFinding.NoInteraction, "", "",
+                $"No pact files (*.json) were found in '{pactFileOrDirectory}', so nothing was checked against {_spec.Source}.");
+            return new PactCheckReport(_spec.Source, [], [notice]);
+        }
+
         return new PactCheckReport(_spec.Source, files.Select(Check).ToList());
     }
 
