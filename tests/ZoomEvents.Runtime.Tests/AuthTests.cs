@@ -209,7 +209,7 @@ public sealed class AuthTests
         await using var host = TestHost.Create(h => h
             .OnToken(_ => ScriptedHandler.Json(HttpStatusCode.BadRequest, """{"reason":"Invalid client_id or client_secret","error":"invalid_client"}""")));
 
-        var ex = await Assert.ThrowsAsync<ZoomApiException>(() => host.Client.GetAsync("zoom_events/hubs"));
+        var ex = await Assert.ThrowsAsync<ZoomTokenRejectedException>(() => host.Client.GetAsync("zoom_events/hubs"));
 
         Assert.Equal("Invalid client_id or client_secret (invalid_client)", ex.ZoomMessage);
         Assert.DoesNotContain(TestHost.ClientSecret, ex.ToString());

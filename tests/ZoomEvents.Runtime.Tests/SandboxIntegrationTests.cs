@@ -60,7 +60,7 @@ public sealed class SandboxIntegrationTests : IAsyncLifetime
         });
         await using var provider = services.BuildServiceProvider();
 
-        var ex = await Assert.ThrowsAsync<ZoomApiException>(() => provider.GetRequiredService<FakeZoomClient>().GetAsync("zoom_events/hubs?role_type=host"));
+        var ex = await Assert.ThrowsAsync<ZoomEvents.Runtime.Auth.ZoomTokenRejectedException>(() => provider.GetRequiredService<FakeZoomClient>().GetAsync("zoom_events/hubs?role_type=host"));
 
         Assert.True(ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, ex.Message);
         Assert.DoesNotContain("wrong-secret-value", ex.ToString());

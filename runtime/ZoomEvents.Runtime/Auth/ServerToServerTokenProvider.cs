@@ -157,11 +157,25 @@ public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvid
         {
             var error = await ZoomApiException.FromResponseAsync(response, _time, cancellationToken).ConfigureAwait(false);
             LogTokenFailed(_logger, (int)response.StatusCode, error.ZoomMessage);
-            throw error;
+            // 5xx/408/429 survived the token client's retries: the endpoint is unavailable, which says nothing about
+            // the credentials. Any other status is a refusal that will repeat for every request until fixed.
+            throw IsUnavailableStatus(response.StatusCode)
+                ? new ZoomTokenUnavailableException(_tokenUri, error)
+                : new ZoomTokenRejectedException(error);
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var token = ParseTokenResponse(body, issuedAt, _options.TokenRefreshMargin);
+        ZoomAccessToken token;
+        try
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            token = ParseTokenResponse(body, issuedAt, _options.TokenRefreshMargin);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or IOException
+                                          && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ZoomTokenUnavailableException(_tokenUri, exception);
+        }
+
         LogTokenIssued(_logger, token.ExpiresAt, token.ApiUrl?.Host);
         return token;
     }
@@ -226,6 +240,9 @@ public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvid
             && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp) ? parsed : null;
         return new ZoomAccessToken(accessToken, issuedAt + lifetime - effectiveMargin, issuedAt + lifetime, api, scope);
     }
+
+    private static bool IsUnavailableStatus(System.Net.HttpStatusCode status) =>
+        (int)status >= 500 || status is System.Net.HttpStatusCode.RequestTimeout or System.Net.HttpStatusCode.TooManyRequests;
 
     private static Func<HttpClient> ReturnClient(HttpClient httpClient)
     {

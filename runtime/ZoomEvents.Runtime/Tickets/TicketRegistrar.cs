@@ -1,5 +1,6 @@
 using System.Net;
 using Polly.Timeout;
+using ZoomEvents.Runtime.Auth;
 
 namespace ZoomEvents.Runtime.Tickets;
 
@@ -12,10 +13,14 @@ public static class TicketRegistrar
     /// <summary>
     /// True when a failed POST may nevertheless have been processed: transport errors, timeouts, 5xx/408 and
     /// an unreadable success body.
-    /// A 4xx or 429 means Zoom rejected the request before doing anything.
+    /// A 4xx or 429 means Zoom rejected the request before doing anything, and a token failure
+    /// (<see cref="IsTokenFailure"/>) means the request was never sent.
     /// </summary>
     public static bool IsAmbiguousFailure(Exception exception) => exception switch
     {
+        // Checked first: ZoomTokenUnavailableException is an HttpRequestException and a rejected token request is a
+        // ZoomApiException, yet neither left the machine, so a lookup would only start another round of token requests.
+        _ when IsTokenFailure(exception) => false,
         ZoomRateLimitException => false,
         ZoomApiException api => (int)api.StatusCode >= 500 || api.StatusCode == HttpStatusCode.RequestTimeout,
         HttpRequestException or IOException or TimeoutRejectedException or TimeoutException => true,
@@ -25,6 +30,24 @@ public static class TicketRegistrar
         OperationCanceledException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// True when <paramref name="exception"/> (or an exception it wraps) says no access token could be obtained:
+    /// <see cref="ZoomTokenUnavailableException"/> or <see cref="ZoomTokenRejectedException"/>. The API request was
+    /// not sent, and every later request would fail the same way.
+    /// </summary>
+    public static bool IsTokenFailure(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is ZoomTokenUnavailableException or ZoomTokenRejectedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>
@@ -121,7 +144,7 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
             cancellationToken.ThrowIfCancellationRequested();
             if (stopReason is not null)
             {
-                AddFailures(failures, batch, "Not sent: an earlier batch failed with " + Describe(stopReason), stopReason, unknown: false);
+                AddFailures(failures, batch, "Not sent: an earlier batch failed (" + Describe(stopReason) + ")", stopReason, unknown: false);
                 continue;
             }
 
@@ -183,6 +206,12 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
 
                 return (recovered, null);
             }
+            catch (Exception ex) when (TicketRegistrar.IsTokenFailure(ex))
+            {
+                // Nothing was sent, and every later call would ask the token endpoint again and fail the same way.
+                AddFailures(failures, pending, "Not sent: " + Describe(ex), ex, unknown: false);
+                return (recovered, ex);
+            }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TicketRegistrar.IsAmbiguousFailure(ex))
             {
                 var stillPending = new List<TRequest>();
@@ -219,13 +248,23 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
                 }
 
                 var notFound = new List<TRequest>();
-                foreach (var request in stillPending)
+                for (var i = 0; i < stillPending.Count; i++)
                 {
+                    var request = stillPending[i];
                     var id = _externalId(request)!;
                     TTicket? existing;
                     try
                     {
                         existing = await _lookup(id, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception lookupError) when (TicketRegistrar.IsTokenFailure(lookupError))
+                    {
+                        // Without a token no lookup can succeed; asking again per attendee would only flood the token
+                        // endpoint. The create may have reached Zoom, so these stay unknown, and the run stops.
+                        AddFailures(failures, stillPending.Skip(i),
+                            $"Outcome unknown: creating failed ({Describe(ex)}) and the lookup by external_ticket_id could not run ({Describe(lookupError)}).",
+                            lookupError, unknown: true);
+                        return (recovered, lookupError);
                     }
                     catch (Exception lookupError) when (!cancellationToken.IsCancellationRequested)
                     {
@@ -281,6 +320,8 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
         }
     }
 
+    // Token failures are described by their own message: it names the token endpoint (no credentials) and the cause.
     private static string Describe(Exception ex) =>
-        ex is ZoomApiException api ? $"HTTP {(int)api.StatusCode}" + (api.ZoomMessage is null ? string.Empty : ": " + api.ZoomMessage) : ex.GetType().Name;
+        TicketRegistrar.IsTokenFailure(ex) ? "no Zoom access token could be obtained: " + ex.Message
+        : ex is ZoomApiException api ? $"HTTP {(int)api.StatusCode}" + (api.ZoomMessage is null ? string.Empty : ": " + api.ZoomMessage) : ex.GetType().Name;
 }
