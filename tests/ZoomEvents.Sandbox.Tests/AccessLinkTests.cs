@@ -86,6 +86,7 @@ public sealed class AccessLinkTests : SandboxTestBase
         { """{"name":"x","type":"registration","authentication_method":"bypass_auth","is_default":"yes"}""", "is_default" },
         { """{"name":"x","type":"registration","authentication_method":"bypass_auth","allow_domain_list":"example.com"}""", "allow_domain_list" },
         { """{"name":"x",""", "body" },
+        { """{"name":"x","type":"group-join","authentication_method":"bypass_auth","recurring_registration_option":"all_sessions"}""", "recurring_registration_option" },
     };
 
     [Theory]
@@ -95,6 +96,37 @@ public sealed class AccessLinkTests : SandboxTestBase
         var eventId = await CreateEventAsync(TutorialEvent());
 
         (await SendAsync(HttpMethod.Post, $"v2/zoom_events/events/{eventId}/access_links", json)).AssertFieldError(field);
+    }
+
+    [Fact]
+    public async Task A_patch_is_checked_against_the_link_it_produces()
+    {
+        var eventId = await CreateEventAsync(TutorialEvent());
+        var root = $"v2/zoom_events/events/{eventId}/access_links";
+        var created = await PostAsync(root, new JsonObject
+        {
+            ["name"] = "Staff", ["type"] = "registration", ["authentication_method"] = "zoom_account", ["idp_name"] = "Okta",
+        });
+        created.AssertStatus(HttpStatusCode.Created);
+        var linkId = created.Body!["access_link_id"]!.GetValue<string>();
+
+        // The link already names its identity provider, so switching to corporate_idp needs nothing more.
+        (await PatchAsync($"{root}/{linkId}", new JsonObject { ["authentication_method"] = "corporate_idp" })).AssertStatus(HttpStatusCode.NoContent);
+        Assert.Equal("corporate_idp", (await GetAsync($"{root}/{linkId}")).Body!["authentication_method"]!.GetValue<string>());
+        // ... and blanking the provider of a corporate_idp link is refused.
+        (await PatchAsync($"{root}/{linkId}", new JsonObject { ["idp_name"] = " " })).AssertFieldError("idp_name");
+        Assert.Equal("Okta", (await GetAsync($"{root}/{linkId}")).Body!["idp_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Group_join_links_refuse_a_registration_option_on_patch()
+    {
+        var eventId = await CreateEventAsync(TutorialEvent());
+        var linkId = await CreateLinkAsync(eventId, "Team", option: null, type: "group-join");
+
+        (await PatchAsync($"v2/zoom_events/events/{eventId}/access_links/{linkId}", new JsonObject { ["recurring_registration_option"] = "single_session" }))
+            .AssertFieldError("recurring_registration_option");
+        Assert.Null((await GetAsync($"v2/zoom_events/events/{eventId}/access_links/{linkId}")).Body!["recurring_registration_option"]);
     }
 
     [Fact]

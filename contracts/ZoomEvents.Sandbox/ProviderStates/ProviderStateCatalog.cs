@@ -55,12 +55,15 @@ internal static class ProviderStateCatalog
             (d, p, c) =>
             {
                 var record = ExistingOrNewEvent(d, p, c.Options);
+                var type = p.String("linkType") ?? "registration";
                 var link = AccessLinkDomain.Create(record, new AccessLinkInput
                 {
                     Name = p.String("linkName") ?? "Registration",
-                    Type = p.String("linkType") ?? "registration",
+                    Type = type,
                     AuthenticationMethod = p.String("authenticationMethod") ?? "bypass_auth",
-                    RecurringRegistrationOption = record.IsRecurring ? p.String("recurringRegistrationOption") ?? RegistrationOptions.AllSessions : null,
+                    RecurringRegistrationOption = record.IsRecurring && type == "registration"
+                        ? p.String("recurringRegistrationOption") ?? RegistrationOptions.AllSessions
+                        : p.String("recurringRegistrationOption"),
                 }, p.Id("accessLinkId"));
                 var ids = Ids(null, record);
                 ids["accessLinkId"] = link.Id;

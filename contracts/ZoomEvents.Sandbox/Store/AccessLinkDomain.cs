@@ -39,7 +39,7 @@ internal static class AccessLinkDomain
         RequireEventEditable(record);
         var replaced = record.Links.FirstOrDefault(l => l.Id == accessLinkId);
         RequireUniqueName(record, input.Name!, except: replaced);
-        Check(record, input, input.Type!);
+        Check(record, input, input.Type!, existing: null);
         var link = new AccessLinkRecord
         {
             Id = accessLinkId ?? SandboxIds.New(),
@@ -79,7 +79,7 @@ internal static class AccessLinkDomain
             RequireUniqueName(record, patch.Name, except: link);
         }
 
-        Check(record, patch, link.Type);
+        Check(record, patch, link.Type, existing: link);
         link.Name = patch.Name ?? link.Name;
         link.AuthenticationMethod = patch.AuthenticationMethod ?? link.AuthenticationMethod;
         Apply(record, link, patch);
@@ -107,7 +107,9 @@ internal static class AccessLinkDomain
         }
     }
 
-    private static void Check(EventRecord record, AccessLinkInput input, string type)
+    // Checks the link as it would be after the change: a PATCH is judged together with what the link already has, so
+    // {"authentication_method":"corporate_idp"} is fine on a link that has an idp_name and {"idp_name":""} is not.
+    private static void Check(EventRecord record, AccessLinkInput input, string type, AccessLinkRecord? existing)
     {
         if (input.TicketTypeId is not null && input.TicketTypeId != record.TicketType.Id)
         {
@@ -119,7 +121,15 @@ internal static class AccessLinkDomain
             throw ZoomProblem.Validation("recurring_registration_option", "recurring_registration_option applies to RECURRING events only.");
         }
 
-        if (input.AuthenticationMethod == "corporate_idp" && string.IsNullOrWhiteSpace(input.IdpName))
+        // The option says which sessions a registration covers; a group-join link admits people who already have tickets.
+        if (input.RecurringRegistrationOption is not null && type != "registration")
+        {
+            throw ZoomProblem.Validation("recurring_registration_option", "recurring_registration_option applies to registration links only, not group-join links.");
+        }
+
+        var authenticationMethod = input.AuthenticationMethod ?? existing?.AuthenticationMethod;
+        var idpName = input.IdpName ?? existing?.IdpName;
+        if (authenticationMethod == "corporate_idp" && string.IsNullOrWhiteSpace(idpName))
         {
             throw ZoomProblem.Validation("idp_name", "idp_name is required with corporate_idp authentication.");
         }
