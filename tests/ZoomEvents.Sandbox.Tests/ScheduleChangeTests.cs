@@ -78,4 +78,34 @@ public sealed class ScheduleChangeTests : SandboxTestBase
 
         Assert.Equal([session], await SessionIdsAsync(eventId));
     }
+
+    [Fact]
+    public async Task Changing_the_recurrence_type_drops_the_old_types_day_fields()
+    {
+        var eventId = await CreateEventAsync(TutorialEvent());
+
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject { ["recurrence"] = new JsonObject { ["type"] = 1 } }))
+            .AssertStatus(HttpStatusCode.NoContent);
+
+        var daily = (await GetAsync($"v2/zoom_events/events/{eventId}")).Body!["recurrence"]!.AsObject();
+        Assert.Equal(1, daily["type"]!.GetValue<int>());
+        Assert.False(daily.ContainsKey("monthly_week"), daily.ToJsonString());
+        Assert.False(daily.ContainsKey("monthly_week_day"), daily.ToJsonString());
+        Assert.Equal(7, daily["end_times"]!.GetValue<int>());
+        var sessions = (await GetAsync($"v2/zoom_events/events/{eventId}/sessions")).Body!["sessions"]!.AsArray();
+        Assert.Equal("2026-01-08T13:00:00Z", sessions[1]!["start_time"]!.GetValue<string>());
+
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject
+        {
+            ["recurrence"] = new JsonObject { ["type"] = 2, ["weekly_days"] = "4" },
+        })).AssertStatus(HttpStatusCode.NoContent);
+        (await PatchAsync($"v2/zoom_events/events/{eventId}", new JsonObject
+        {
+            ["recurrence"] = new JsonObject { ["type"] = 3, ["monthly_days"] = new JsonArray(7) },
+        })).AssertStatus(HttpStatusCode.NoContent);
+
+        var monthly = (await GetAsync($"v2/zoom_events/events/{eventId}")).Body!["recurrence"]!.AsObject();
+        Assert.False(monthly.ContainsKey("weekly_days"), monthly.ToJsonString());
+        Assert.Equal(7, monthly["monthly_days"]!.GetValue<int>());
+    }
 }

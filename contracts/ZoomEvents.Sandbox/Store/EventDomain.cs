@@ -220,6 +220,7 @@ internal static class EventDomain
                 throw ZoomProblem.Validation("calendar", "A RECURRING event has exactly one calendar entry: its first occurrence.");
             }
 
+            recurrence.DropFieldsOfOtherTypes();
             var first = calendar[0];
             var fallbackMinutes = (int)Math.Ceiling((first.End - first.Start).TotalMinutes);
             try

@@ -66,6 +66,24 @@ internal sealed class RecurrenceSpec
         return merged;
     }
 
+    /// <summary>
+    /// Clears the day fields another recurrence type uses (weekly_days unless weekly, monthly_* unless monthly). The
+    /// schedule ignores them anyway; without this a monthly event patched to daily kept echoing monthly_week. Runs on
+    /// every spec before it is stored, so on a stored one it changes nothing.
+    /// </summary>
+    public void DropFieldsOfOtherTypes()
+    {
+        if (Type != 2)
+        {
+            WeeklyDays = null;
+        }
+
+        if (Type != 3)
+        {
+            (MonthlyDays, MonthlyWeek, MonthlyWeekDay) = (null, null, null);
+        }
+    }
+
     public RecurrenceRule ToRule(int? fallbackDurationMinutes) => new()
     {
         Type = (RecurrenceFrequency)(Type ?? 0),
