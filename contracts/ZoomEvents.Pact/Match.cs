@@ -64,10 +64,20 @@ public static class Match
     public static Matcher Integer(long example = 1) => Create("integer", example);
 
     /// <summary>Any number with a fractional part (the engine's <c>decimal</c>).</summary>
-    public static Matcher Decimal(double example = 1.5) => Create("decimal", example);
+    /// <remarks>A whole example such as 2.0 is written as <c>2.0</c>: the engine reads <c>2</c> as an integer and its own
+    /// decimal matcher would then reject the example the mock server answers.</remarks>
+    public static Matcher Decimal(double example = 1.5)
+    {
+        if (!double.IsFinite(example))
+        {
+            throw new ArgumentOutOfRangeException(nameof(example), example, "A JSON number must be finite.");
+        }
 
-    /// <summary>Any number with a fractional part (the engine's <c>decimal</c>).</summary>
-    public static Matcher Decimal(decimal example) => Create("decimal", example);
+        return Create("decimal", FractionalNumber(example.ToString("R", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Any number with a fractional part (the engine's <c>decimal</c>); whole examples are written as <c>2.0</c>.</summary>
+    public static Matcher Decimal(decimal example) => Create("decimal", FractionalNumber(example.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Any JSON number.</summary>
     public static Matcher Number(double example) => Create("number", example);
@@ -126,6 +136,14 @@ public static class Match
         string s => JsonValue.Create(s),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType(), "Matcher attributes are ints or strings."),
     };
+
+    /// <summary>A JSON number whose text always shows a fraction or an exponent, so a parser keeps it a float.</summary>
+    private static JsonNode FractionalNumber(string invariantText)
+    {
+        var text = invariantText.AsSpan().IndexOfAny(".eE") >= 0 ? invariantText : invariantText + ".0";
+        // Parsed rather than created from a double so the exact text is what gets written.
+        return JsonNode.Parse(text)!;
+    }
 
     private static object?[] RequireCount(IEnumerable<object?> example, int min, int? max)
     {

@@ -38,6 +38,24 @@ public sealed class MatcherTests
         Assert.False(string.IsNullOrEmpty(name));
     }
 
+    [Theory]
+    [InlineData(2.0, "2.0")]
+    [InlineData(-3.0, "-3.0")]
+    [InlineData(1.25, "1.25")]
+    public void A_decimal_example_is_written_with_a_fraction_even_when_whole(double example, string written)
+    {
+        // DeepEquals would call 2 and 2.0 equal; the engine does not, so the text itself is compared.
+        Assert.Equal($$"""{"pact:matcher:type":"decimal","value":{{written}}}""", Match.Decimal(example).ToJson());
+        Assert.Equal($$"""{"pact:matcher:type":"decimal","value":{{written}}}""", Match.Decimal((decimal)example).ToJson());
+    }
+
+    [Fact]
+    public void A_decimal_example_must_be_a_finite_number()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Match.Decimal(double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Match.Decimal(double.PositiveInfinity));
+    }
+
     [Fact]
     public void Nested_matchers_serialise_inside_anonymous_objects_and_json_nodes()
     {
