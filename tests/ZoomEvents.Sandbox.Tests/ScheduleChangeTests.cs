@@ -108,4 +108,38 @@ public sealed class ScheduleChangeTests : SandboxTestBase
         Assert.False(monthly.ContainsKey("weekly_days"), monthly.ToJsonString());
         Assert.Equal(7, monthly["monthly_days"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Time_zone_ids_are_stored_trimmed()
+    {
+        var body = TutorialEvent();
+        body["timezone"] = " America/Indianapolis ";
+        var recurring = await CreateEventAsync(body);
+        var simple = await CreateEventAsync(SimpleEvent());
+
+        (await PatchAsync($"v2/zoom_events/events/{simple}", new JsonObject { ["timezone"] = "\tAsia/Tokyo " })).AssertStatus(HttpStatusCode.NoContent);
+
+        Assert.Equal("America/Indianapolis", (await GetAsync($"v2/zoom_events/events/{recurring}")).Body!["timezone"]!.GetValue<string>());
+        Assert.Equal("Asia/Tokyo", (await GetAsync($"v2/zoom_events/events/{simple}")).Body!["timezone"]!.GetValue<string>());
+        var sessions = (await GetAsync($"v2/zoom_events/events/{recurring}/sessions")).Body!["sessions"]!.AsArray();
+        Assert.Equal(7, sessions.Count);
+        Assert.All(sessions, s => Assert.Equal("America/Indianapolis", s!["timezone"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_zone_without_tz_data_is_fine_until_a_recurrence_needs_it()
+    {
+        // SST is on Zoom's list but in no time-zone database; a one-day event never needs its local calendar.
+        var body = SimpleEvent();
+        body["timezone"] = "SST";
+        var eventId = await CreateEventAsync(body);
+        Assert.Equal("SST", (await GetAsync($"v2/zoom_events/events/{eventId}")).Body!["timezone"]!.GetValue<string>());
+        Assert.Single(await SessionIdsAsync(eventId));
+
+        var recurring = TutorialEvent();
+        recurring["timezone"] = "SST";
+        (await PostAsync("v2/zoom_events/events", recurring)).AssertFieldError("timezone");
+        var monthly = await CreateEventAsync(TutorialEvent());
+        (await PatchAsync($"v2/zoom_events/events/{monthly}", new JsonObject { ["timezone"] = "SST" })).AssertFieldError("timezone");
+    }
 }

@@ -57,13 +57,14 @@ internal static class EventDomain
         }
 
         var id = eventId ?? SandboxIds.New();
+        var timezone = RequireZoneId(input.Timezone);
         var record = new EventRecord
         {
             Id = id,
             HubId = input.HubId,
             Name = input.Name!,
             Description = input.Description!,
-            Timezone = input.Timezone!,
+            Timezone = timezone,
             EventType = input.EventType!,
             AccessLevel = input.AccessLevel!,
             AttendanceType = input.AttendanceType!,
@@ -71,7 +72,7 @@ internal static class EventDomain
             CreatedAt = data.Now,
         };
 
-        ApplySchedule(record, input.Calendar, input.Recurrence, input.Timezone!, sessionIds, changedFields: []);
+        ApplySchedule(record, input.Calendar, input.Recurrence, timezone, sessionIds, changedFields: []);
         ApplyDetails(record, input);
         record.Sequence = ++data.NextSequence;
         data.Events[id] = record;
@@ -81,15 +82,16 @@ internal static class EventDomain
     public static void Update(EventRecord record, EventInput patch)
     {
         RequireEditable(record);
-        if (patch.Calendar is not null || patch.Recurrence is not null || patch.Timezone is not null)
+        var timezone = patch.Timezone is null ? null : RequireZoneId(patch.Timezone);
+        if (patch.Calendar is not null || patch.Recurrence is not null || timezone is not null)
         {
             var recurrence = patch.Recurrence is null ? record.Recurrence : record.Recurrence?.Overlay(patch.Recurrence) ?? patch.Recurrence;
             var changed = new List<string>();
             AddIf(changed, "recurrence", patch.Recurrence is not null);
             AddIf(changed, "calendar", patch.Calendar is not null);
-            AddIf(changed, "timezone", patch.Timezone is not null);
-            ApplySchedule(record, patch.Calendar ?? record.Calendar, recurrence, patch.Timezone ?? record.Timezone, fixedSessionIds: null, changed);
-            record.Timezone = patch.Timezone ?? record.Timezone;
+            AddIf(changed, "timezone", timezone is not null);
+            ApplySchedule(record, patch.Calendar ?? record.Calendar, recurrence, timezone ?? record.Timezone, fixedSessionIds: null, changed);
+            record.Timezone = timezone ?? record.Timezone;
         }
 
         record.Name = patch.Name ?? record.Name;
@@ -150,6 +152,11 @@ internal static class EventDomain
         }
     }
 
+    // Zoom's zone list includes ids no time-zone database has (SST), and such a zone matters only when a recurrence is
+    // expanded on the local calendar; so the trimmed id is stored as given and RecurrenceSchedule.Expand resolves it.
+    private static string RequireZoneId(string? timezone) =>
+        string.IsNullOrWhiteSpace(timezone) ? throw ZoomProblem.Validation("timezone", "timezone must be a Zoom time-zone id such as America/Indianapolis.") : timezone.Trim();
+
     private static void AddIf(List<string> fields, string field, bool given)
     {
         if (given)
@@ -195,11 +202,6 @@ internal static class EventDomain
         if (calendar.DistinctBy(c => c.Start).Count() != calendar.Count)
         {
             throw ZoomProblem.Validation("calendar", "Two calendar entries start at the same time; give each day of the event once.");
-        }
-
-        if (!ZoomTimeZones.TryResolve(timezone, out _))
-        {
-            throw ZoomProblem.Validation("timezone", $"'{timezone}' is not a known time zone id.");
         }
 
         List<(DateTimeOffset Start, DateTimeOffset End)> slots;
