@@ -92,9 +92,10 @@ internal static class EventsApi
             DateTimeOffset? copyStart = null;
             if (duplicate is not null)
             {
-                copyName = reader.String(duplicate, "name", "duplicate_event");
+                // The copy is a new event, so what it takes from here follows createEvent's rules for the same fields.
+                copyName = reader.String(duplicate, "name", "duplicate_event", maxLength: 200, nonEmpty: true);
                 copyStart = reader.Date(duplicate, "start_time", "duplicate_event");
-                copyZone = reader.String(duplicate, "timezone", "duplicate_event");
+                copyZone = reader.String(duplicate, "timezone", "duplicate_event", nonEmpty: true);
             }
 
             reader.ThrowIfInvalid();

@@ -132,7 +132,7 @@ internal static class EventDomain
             MeetingType = source.MeetingType,
             HubId = source.HubId,
             Calendar = source.Calendar.Select(c => new CalendarEntry(c.Start + shift, c.End + shift)).ToList(),
-            Recurrence = source.Recurrence?.Clone(),
+            Recurrence = Shifted(source.Recurrence, shift),
             Categories = source.Categories?.ToList(),
             Tags = source.Tags?.ToList(),
             BlockedCountries = source.BlockedCountries?.ToList(),
@@ -141,8 +141,35 @@ internal static class EventDomain
             LobbyStart = source.LobbyStart + shift,
             LobbyEnd = source.LobbyEnd + shift,
         };
-        return Create(data, input);
+        try
+        {
+            return Create(data, input);
+        }
+        catch (ZoomProblem problem) when (problem.Errors is { Count: > 0 } errors)
+        {
+            // The copy's rules are createEvent's, but the caller only sent duplicate_event: name what they sent.
+            throw ZoomProblem.Validation([.. errors.Select(e => e with { Field = DuplicateField(e.Field, startTime is not null, timezone is not null) })]);
+        }
     }
+
+    // A series that ends on a date moves with its start; otherwise a copy moved past the old end would have no sessions.
+    private static RecurrenceSpec? Shifted(RecurrenceSpec? recurrence, TimeSpan shift)
+    {
+        var copy = recurrence?.Clone();
+        if (copy?.EndDateTime is { } end)
+        {
+            copy.EndDateTime = end + shift;
+        }
+
+        return copy;
+    }
+
+    private static string DuplicateField(string field, bool startGiven, bool zoneGiven) => field switch
+    {
+        "timezone" when zoneGiven => "duplicate_event.timezone",
+        _ when startGiven && (field.StartsWith("calendar", StringComparison.Ordinal) || field.StartsWith("recurrence", StringComparison.Ordinal)) => "duplicate_event.start_time",
+        _ => field,
+    };
 
     private static void RequireEditable(EventRecord record)
     {
