@@ -85,15 +85,19 @@ public static class Match
     /// <summary>Any boolean.</summary>
     public static Matcher Boolean(bool example = true) => Create("boolean", example);
 
+    /// <summary>The instant behind generated date-time examples: fixed, so pinned pact files do not change between runs.</summary>
+    public static readonly DateTimeOffset GeneratedExampleInstant = new(2026, 3, 1, 14, 30, 0, TimeSpan.Zero);
+
     /// <summary>
     /// A date-time string in <paramref name="format"/> (Java SimpleDateFormat, e.g. <see cref="UtcDateTimeFormat"/>).
-    /// Without an example the mock server generates the current time in that format.
+    /// Without an example, the example is <see cref="GeneratedExampleInstant"/> in that format and the mock server
+    /// generates the current time in that format instead.
     /// </summary>
     public static Matcher DateTime(string format, string? example = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(format);
         return example is null
-            ? new Matcher("datetime", null, hasExample: false, [new("format", format), new("pact:generator:type", "DateTime")])
+            ? Create("datetime", JavaDateFormat.Format(format, GeneratedExampleInstant), ("format", format), ("pact:generator:type", "DateTime"))
             : Create("datetime", example, ("format", format));
     }
 

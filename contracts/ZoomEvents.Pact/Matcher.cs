@@ -105,8 +105,9 @@ public sealed class Matcher
     /// <summary>The example with every integration-JSON matcher replaced by its plain example value.</summary>
     internal static JsonNode? StripMatchers(JsonNode? node) => node switch
     {
-        // A matcher without an example (a generated date-time) has nothing plain to offer: keep it whole.
-        JsonObject o when o.ContainsKey("pact:matcher:type") => o.ContainsKey("value") ? StripMatchers(o["value"]) : o.DeepClone(),
+        // Only Match.Null writes no example, and null is its plain value. Keeping such a matcher whole would record its rule
+        // once per EachLike copy instead of once for [*].
+        JsonObject o when o.ContainsKey("pact:matcher:type") => o.TryGetPropertyValue("value", out var example) ? StripMatchers(example) : null,
         JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, StripMatchers(p.Value)))),
         JsonArray a => new JsonArray(a.Select(StripMatchers).ToArray()),
         null => null,

@@ -20,7 +20,8 @@ public sealed class MatcherTests
         { "boolean", Match.Boolean(false), """{"pact:matcher:type":"boolean","value":false}""" },
         { "datetime", Match.DateTime(Match.UtcDateTimeFormat, "2026-03-01T10:00:00Z"), """{"pact:matcher:type":"datetime","format":"yyyy-MM-dd'T'HH:mm:ss'Z'","value":"2026-03-01T10:00:00Z"}""" },
         { "datetime from DateTimeOffset", Match.DateTime(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.FromHours(2))), """{"pact:matcher:type":"datetime","format":"yyyy-MM-dd'T'HH:mm:ss'Z'","value":"2026-03-01T10:00:00Z"}""" },
-        { "datetime generated", Match.DateTime("yyyy-MM-dd"), """{"pact:matcher:type":"datetime","format":"yyyy-MM-dd","pact:generator:type":"DateTime"}""" },
+        { "datetime generated", Match.DateTime("yyyy-MM-dd"), """{"pact:matcher:type":"datetime","format":"yyyy-MM-dd","pact:generator:type":"DateTime","value":"2026-03-01"}""" },
+        { "datetime generated, full pattern", Match.DateTime("EEE, d MMM yy hh:mm:ss.SSS a Z '('X')' 'o''clock'"), """{"pact:matcher:type":"datetime","format":"EEE, d MMM yy hh:mm:ss.SSS a Z '('X')' 'o''clock'","pact:generator:type":"DateTime","value":"Sun, 1 Mar 26 02:30:00.000 PM +0000 (Z) o'clock"}""" },
         { "date", Match.Date("yyyy-MM-dd", "2026-03-01"), """{"pact:matcher:type":"date","format":"yyyy-MM-dd","value":"2026-03-01"}""" },
         { "equality", Match.Equality("all_sessions"), """{"pact:matcher:type":"equality","value":"all_sessions"}""" },
         { "includes", Match.Includes("not published"), """{"pact:matcher:type":"include","value":"not published"}""" },
@@ -75,15 +76,26 @@ public sealed class MatcherTests
     [Fact]
     public void EachLike_repeats_the_example_but_keeps_nested_rules_only_in_the_first_copy()
     {
-        var matcher = Match.EachLike(new { id = Match.Integer(7), at = Match.DateTime("yyyy") }, min: 3);
+        var matcher = Match.EachLike(new { id = Match.Integer(7), at = Match.DateTime("yyyy"), gone = Match.Null() }, min: 3);
         AssertJson(
             """
             {"pact:matcher:type":"type","min":3,"value":[
-              {"id":{"pact:matcher:type":"integer","value":7},"at":{"pact:matcher:type":"datetime","format":"yyyy","pact:generator:type":"DateTime"}},
-              {"id":7,"at":{"pact:matcher:type":"datetime","format":"yyyy","pact:generator:type":"DateTime"}},
-              {"id":7,"at":{"pact:matcher:type":"datetime","format":"yyyy","pact:generator:type":"DateTime"}}]}
+              {"id":{"pact:matcher:type":"integer","value":7},"at":{"pact:matcher:type":"datetime","format":"yyyy","pact:generator:type":"DateTime","value":"2026"},"gone":{"pact:matcher:type":"null"}},
+              {"id":7,"at":"2026","gone":null},
+              {"id":7,"at":"2026","gone":null}]}
             """,
             matcher.ToJsonNode());
+    }
+
+    [Theory]
+    [InlineData("yyyy-ww")]
+    [InlineData("yyyy-MM-dd HH:mm zzzz")]
+    [InlineData("yyyy-MM-dd 'T")]
+    public void A_date_time_pattern_that_cannot_be_rendered_asks_for_an_example(string format)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Match.DateTime(format));
+        Assert.Contains(format, error.Message);
+        Assert.Equal("2026-01", Match.DateTime(format, "2026-01").ToJsonNode()["value"]!.GetValue<string>());
     }
 
     [Fact]
