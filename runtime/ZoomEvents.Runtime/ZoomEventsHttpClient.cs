@@ -10,7 +10,7 @@ namespace ZoomEvents.Runtime;
 /// <summary>
 /// Builds an <see cref="HttpClient"/> with the same pipeline as
 /// <see cref="ZoomEventsServiceCollectionExtensions.AddZoomEventsClient{TClient}(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{ZoomEventsOptions}?)"/>
-/// (resilience → auth → logging) for programs without dependency injection: scripts, tools, tests.
+/// (resilience → auth → logging → body buffering) for programs without dependency injection: scripts, tools, tests.
 /// Pass the result to a generated client's constructor. Prefer the DI registration in long-running apps so
 /// connections are pooled and recycled by <see cref="IHttpClientFactory"/>.
 /// </summary>
@@ -50,7 +50,7 @@ public static class ZoomEventsHttpClient
             var tokenPipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
                 .AddZoomStrategies(settings, time, treatAllMethodsAsIdempotent: true, httpLogger)
                 .Build();
-            var tokenChain = new ResilienceHandler(tokenPipeline) { InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = primary } };
+            var tokenChain = new ResilienceHandler(tokenPipeline) { InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = Buffered(primary) } };
             var tokenClient = new HttpClient(tokenChain, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
             tokens = new ServerToServerTokenProvider(tokenClient, settings, time, logs.CreateLogger<ServerToServerTokenProvider>());
         }
@@ -60,7 +60,7 @@ public static class ZoomEventsHttpClient
         {
             InnerHandler = new ZoomAuthenticationHandler(tokens, settings.UseTokenApiUrl ? settings.GetBaseAddress() : null)
             {
-                InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = primary },
+                InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = Buffered(primary) },
             },
         };
         return new HttpClient(chain, disposeHandler: true)
@@ -69,4 +69,8 @@ public static class ZoomEventsHttpClient
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
+
+    // Each chain needs its own buffering handler: a DelegatingHandler can have only one inner handler, and the
+    // token chain and the API chain share the primary one.
+    private static ZoomResponseBufferingHandler Buffered(HttpMessageHandler primary) => new() { InnerHandler = primary };
 }

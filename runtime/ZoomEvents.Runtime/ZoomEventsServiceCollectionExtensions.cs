@@ -14,7 +14,8 @@ namespace ZoomEvents.Runtime;
 /// <summary>
 /// Registers a (generated) Zoom Events client on <see cref="IHttpClientFactory"/> with the full handler
 /// pipeline: resilience (outermost, so every retry re-runs auth) → authentication (token + one 401 retry) →
-/// request logging and tracing (per attempt) → the primary handler.
+/// request logging and tracing (per attempt) → body buffering (so reading the body is part of the attempt) → the
+/// primary handler.
 /// </summary>
 public static class ZoomEventsServiceCollectionExtensions
 {
@@ -125,6 +126,7 @@ public static class ZoomEventsServiceCollectionExtensions
             pipeline.AddZoomStrategies(GetOptions(context.ServiceProvider, name),
                 context.ServiceProvider.GetRequiredService<TimeProvider>(), treatAllMethodsAsIdempotent: true, HttpLogger(context.ServiceProvider)));
         tokenClient.AddHttpMessageHandler(sp => CreateLoggingHandler(sp));
+        tokenClient.AddHttpMessageHandler(static () => new ZoomResponseBufferingHandler());
 
         var builder = services.AddHttpClient<TClient>(name, (sp, http) =>
         {
@@ -146,6 +148,8 @@ public static class ZoomEventsServiceCollectionExtensions
                 options.UseTokenApiUrl ? options.GetBaseAddress() : null);
         });
         builder.AddHttpMessageHandler(sp => CreateLoggingHandler(sp));
+        // Innermost, so the body is read inside each attempt (its timeout and retries) and inside the logged duration.
+        builder.AddHttpMessageHandler(static () => new ZoomResponseBufferingHandler());
         return builder;
     }
 

@@ -20,7 +20,8 @@ public static class ZoomHttp
                 "Register the client with AddZoomEventsClient or set BaseAddress to e.g. https://api.zoom.us/v2/.");
         }
 
-        // Headers-read lets large pages stream; the content is still buffered for the error path below.
+        // The handler pipeline has already buffered the body inside the attempt (ZoomResponseBufferingHandler), under
+        // its timeout and retries; headers-read only stops HttpClient from copying it a second time.
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
