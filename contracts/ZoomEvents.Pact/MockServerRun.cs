@@ -46,8 +46,11 @@ internal sealed class MockServerRun
 
         // Both strings belong to the server: copy them now, before the using block cleans it up.
         var matched = PactFfi.MockServerMatched(port);
-        var mismatchJson = NativeStrings.CopyBorrowed(PactFfi.MockServerMismatches(port));
-        var logs = NativeStrings.CopyBorrowed(PactFfi.MockServerLogs(port));
+        var rawMismatchJson = NativeStrings.CopyBorrowed(PactFfi.MockServerMismatches(port));
+        var rawLogs = NativeStrings.CopyBorrowed(PactFfi.MockServerLogs(port));
+        // Redacted before anything keeps them: both end up in exceptions or the test output.
+        var mismatchJson = SensitiveHeaders.RedactMismatchJson(rawMismatchJson);
+        var logs = SensitiveHeaders.RedactText(rawLogs, SensitiveHeaders.CollectValues(rawMismatchJson));
         var mismatches = PactMismatch.ParseAll(mismatchJson);
         if (!matched && mismatches.Count == 0)
         {

@@ -82,19 +82,14 @@ public sealed record PactMismatch(string Kind, string Method, string Path, IRead
 /// <param name="Message">The engine's own explanation.</param>
 public sealed record PactMismatchDetail(string Type, string? Location, string? Expected, string? Actual, string Message)
 {
-    private static readonly HashSet<string> SensitiveHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key",
-    };
-
     internal static PactMismatchDetail Parse(JsonObject item)
     {
         var type = PactMismatch.Text(item["type"]) ?? "Mismatch";
         var location = PactMismatch.Text(item["path"]) ?? PactMismatch.Text(item["parameter"]) ?? PactMismatch.Text(item["key"]);
-        if (type == "HeaderMismatch" && location is not null && SensitiveHeaders.Contains(location))
+        if (type == "HeaderMismatch" && SensitiveHeaders.IsSensitive(location))
         {
             // Credentials must not reach exception messages or test logs, even fake ones from a consumer test.
-            return new PactMismatchDetail(type, location, "[redacted]", "[redacted]", $"Header '{location}' did not match (values redacted).");
+            return new PactMismatchDetail(type, location, SensitiveHeaders.Redacted, SensitiveHeaders.Redacted, $"Header '{location}' did not match (values redacted).");
         }
         return new PactMismatchDetail(
             type,
@@ -140,7 +135,7 @@ public sealed class PactMismatchException : PactException
     /// <summary>Every problem the mock server recorded.</summary>
     public IReadOnlyList<PactMismatch> Mismatches { get; }
 
-    /// <summary>The engine's mismatch JSON as received.</summary>
+    /// <summary>The engine's mismatch JSON as received, except that credential header values are replaced by <c>[redacted]</c>.</summary>
     public string? RawJson { get; }
 
     private static string BuildMessage(string consumer, string provider, IReadOnlyList<PactMismatch> mismatches, Exception? testFailure)

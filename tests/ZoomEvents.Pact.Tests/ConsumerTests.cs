@@ -218,6 +218,38 @@ public sealed class ConsumerTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("Authorization", detail.Location);
         Assert.DoesNotContain("secret", ex.Message);
         Assert.DoesNotContain("secret", detail.ToString());
+        output.WriteLine(ex.RawJson ?? "(no raw json)");
+        Assert.DoesNotContain("secret", ex.RawJson);
+        // Still the engine's report, with only the values replaced.
+        var raw = Assert.IsType<JsonArray>(JsonNode.Parse(ex.RawJson!));
+        Assert.Contains("[redacted]", raw.ToJsonString());
+        Assert.Equal("HeaderMismatch", (string?)raw[0]!["mismatches"]![0]!["type"]);
+    }
+
+    [Fact]
+    public async Task Credentials_of_unexpected_requests_are_redacted_from_the_raw_json_and_the_output()
+    {
+        var lines = new List<string>();
+        using var pact = Pact.V4(Consumer, Provider, new PactConfig { PactDir = _dir.Path, Output = line => { lines.Add(line); output.WriteLine(line); } });
+        pact.UponReceiving("ping").WithRequest(HttpMethod.Get, "/ping").WillRespond().WithStatus(204);
+
+        var ex = await Assert.ThrowsAsync<PactMismatchException>(() => pact.VerifyAsync(async ctx =>
+        {
+            using var http = new HttpClient { BaseAddress = ctx.MockServerUri };
+            using var stray = new HttpRequestMessage(HttpMethod.Get, "elsewhere");
+            stray.Headers.Authorization = new("Bearer", "stray-secret-3");
+            stray.Headers.Add("Cookie", "session=cookie-secret-4");
+            stray.Headers.Add("X-Api-Key", "key-secret-5");
+            using var _ = await http.SendAsync(stray);
+            using var ping = await http.GetAsync("ping");
+        }));
+        output.WriteLine(ex.RawJson ?? "(no raw json)");
+
+        Assert.Contains(ex.Mismatches, m => m.Kind == "request-not-found" && m.Path == "/elsewhere");
+        Assert.DoesNotContain("secret", ex.RawJson);
+        Assert.DoesNotContain("secret", ex.Message);
+        Assert.DoesNotContain(lines, l => l.Contains("secret", StringComparison.Ordinal));
+        Assert.Contains("/elsewhere", ex.RawJson);
     }
 
     internal static void AssertJson(string expected, JsonNode? actual) =>
