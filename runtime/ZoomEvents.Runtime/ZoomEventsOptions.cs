@@ -62,7 +62,10 @@ public sealed class ZoomEventsOptions
     /// <summary>Timeout of one HTTP attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Timeout of a whole call including retries and waits.</summary>
+    /// <summary>
+    /// Timeout of a whole call including retries and waits. A 429 whose wait would not end inside what remains of it is
+    /// not waited for: the call ends with <see cref="ZoomRateLimitException"/> (carrying the server's Retry-After).
+    /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>True when a static token is configured.</summary>

@@ -24,11 +24,19 @@ public static class ZoomRequestOptions
 /// total timeout → retry → per-attempt timeout. Retry rules: 429 is retried for every method (Zoom rejects it
 /// before doing any work) after <c>Retry-After</c> or, without one, a short jittered back-off; the daily limit
 /// or a <c>Retry-After</c> beyond <see cref="ZoomEventsOptions.MaxRetryAfter"/> is not retried, so
-/// <see cref="ZoomHttp"/> throws <see cref="ZoomRateLimitException"/> at once. 408/500/502/503/504, timeouts
+/// <see cref="ZoomHttp"/> throws <see cref="ZoomRateLimitException"/> at once. Neither is a 429 whose wait would
+/// not end before <see cref="ZoomEventsOptions.TotalTimeout"/> runs out: sleeping into the total timeout would only
+/// turn the server's clear answer into a <see cref="TimeoutRejectedException"/>. 408/500/502/503/504, timeouts
 /// and connection failures are retried only for idempotent methods.
 /// </summary>
 public static partial class ZoomResilience
 {
+    // When the current call's total budget started (set by the total timeout as the call begins).
+    private static readonly ResiliencePropertyKey<DateTimeOffset> CallStartedKey = new("ZoomEvents.CallStarted");
+
+    // The 429 delay chosen while deciding to retry, so the delay used is the one that was checked against the budget.
+    private static readonly ResiliencePropertyKey<TimeSpan?> PlannedDelayKey = new("ZoomEvents.PlannedDelay");
+
     /// <summary>Adds Zoom's strategies to <paramref name="builder"/>.</summary>
     /// <param name="builder">The pipeline being built (from <c>AddResilienceHandler</c>).</param>
     /// <param name="options">Client settings (timeouts, retry limits).</param>
@@ -53,7 +61,16 @@ public static partial class ZoomResilience
         // off here (its metrics stay on: they only carry status codes and exception type names).
         builder.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = NullLoggerFactory.Instance });
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "ZoomTotalTimeout", Timeout = settings.TotalTimeout });
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "ZoomTotalTimeout",
+            // Called once as the call begins: the retry strategy measures the remaining budget from this instant.
+            TimeoutGenerator = args =>
+            {
+                args.Context.Properties.Set(CallStartedKey, time.GetUtcNow());
+                return ValueTask.FromResult(settings.TotalTimeout);
+            },
+        });
         if (settings.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -64,9 +81,11 @@ public static partial class ZoomResilience
                 UseJitter = true,
                 Delay = settings.RetryBaseDelay,
                 ShouldHandle = args => ValueTask.FromResult(
-                    ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), settings, time.GetUtcNow(), treatAllMethodsAsIdempotent)),
+                    ShouldHandle(args.Outcome, args.Context, args.AttemptNumber, settings, time, treatAllMethodsAsIdempotent, log)),
                 DelayGenerator = args => ValueTask.FromResult(
-                    GetRateLimitDelay(args.Outcome, args.AttemptNumber, settings, time.GetUtcNow())),
+                    args.Context.Properties.TryGetValue(PlannedDelayKey, out var planned) && planned is not null
+                        ? planned
+                        : GetRateLimitDelay(args.Outcome, args.AttemptNumber, settings, time.GetUtcNow())),
                 OnRetry = args =>
                 {
                     var request = args.Context.GetRequestMessage();
@@ -114,6 +133,41 @@ public static partial class ZoomResilience
             && MayRepeat(request, treatAllMethodsAsIdempotent);
     }
 
+    // The retry decision plus the budget check for 429s. A 429 is retried only if its wait ends before the total
+    // timeout does; otherwise the 429 itself is returned and ZoomHttp throws ZoomRateLimitException.
+    private static bool ShouldHandle(
+        Outcome<HttpResponseMessage> outcome, ResilienceContext context, int attemptNumber, ZoomEventsOptions settings,
+        TimeProvider time, bool treatAllMethodsAsIdempotent, ILogger log)
+    {
+        context.Properties.Set(PlannedDelayKey, null);
+        var request = context.GetRequestMessage();
+        var now = time.GetUtcNow();
+        if (!ShouldRetry(outcome, request, settings, now, treatAllMethodsAsIdempotent))
+        {
+            return false;
+        }
+
+        if (outcome.Result is not { StatusCode: HttpStatusCode.TooManyRequests })
+        {
+            return true;
+        }
+
+        var delay = GetRateLimitDelay(outcome, attemptNumber, settings, now) ?? TimeSpan.Zero;
+        if (context.Properties.TryGetValue(CallStartedKey, out var started))
+        {
+            var remaining = settings.TotalTimeout - (now - started);
+            if (delay >= remaining)
+            {
+                LogRateLimitBeyondBudget(log, request?.Method.Method ?? "?", ZoomRedaction.DescribeUri(request?.RequestUri),
+                    delay.TotalMilliseconds, Math.Max(0, remaining.TotalMilliseconds));
+                return false;
+            }
+        }
+
+        context.Properties.Set(PlannedDelayKey, delay);
+        return true;
+    }
+
     /// <summary>
     /// Delay before the next attempt of a 429: the server's <c>Retry-After</c> when given, otherwise a jittered
     /// back-off of 1–2 × <see cref="ZoomEventsOptions.RetryBaseDelay"/> doubling per attempt (Zoom omits the
@@ -142,6 +196,10 @@ public static partial class ZoomResilience
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
         Message = "Zoom HTTP {Method} {Path}: {Reason}; retry {RetryNumber} in {DelayMs:0} ms")]
     private static partial void LogRetry(ILogger logger, string method, string path, string reason, int retryNumber, double delayMs);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning,
+        Message = "Zoom HTTP {Method} {Path}: HTTP 429 asks for {DelayMs:0} ms but only {RemainingMs:0} ms of the total timeout remain; not retrying")]
+    private static partial void LogRateLimitBeyondBudget(ILogger logger, string method, string path, double delayMs, double remainingMs);
 
     private static bool IsTransientStatus(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
