@@ -101,6 +101,19 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_template_error_reported_with_a_reversed_span_is_a_diagnostic_not_a_generator_crash()
+    {
+        // Scriban places this error at a later start line with an end of (0,0).
+        var (result, _, _) = GeneratorHarness.Run(
+            InputFile.Spec("/specs/petstore.yaml", GeneratorHarness.ReadSpec("petstore.yaml")),
+            InputFile.Template("/templates/model.sbn-cs", "model", "{{\n\n\n func }}"));
+
+        Assert.Null(result.Exception);
+        Assert.Contains(result.Diagnostics, d => d.Id == "ZEG008" && d.Location.GetLineSpan().Path == "/templates/model.sbn-cs");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "CS8785");
+    }
+
+    [Fact]
     public void Specs_generating_the_same_types_are_reported()
     {
         var spec = GeneratorHarness.ReadSpec("petstore.yaml");
@@ -110,6 +123,21 @@ public sealed class DiagnosticsTests
         Assert.Null(result.Exception);
         var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "ZEG013");
         Assert.Equal("/b/other.yaml", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void Specs_sharing_a_namespace_are_reported_even_with_different_client_names()
+    {
+        // Model types are named after schemas, so two clients in one namespace would both emit Pet and fail with CS0102.
+        var spec = GeneratorHarness.ReadSpec("petstore.yaml");
+
+        var (result, _, _) = GeneratorHarness.Run(
+            InputFile.Spec("/a/pets.yaml", spec, "Same.Ns", clientName: "PetsClient"),
+            InputFile.Spec("/b/other.yaml", spec, "Same.Ns", clientName: "OtherClient"));
+
+        Assert.Null(result.Exception);
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "ZEG013");
+        Assert.Contains("namespace Same.Ns", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -6,7 +6,30 @@ namespace ZoomEvents.Generator.Tests;
 /// <summary>oneOf/anyOf: the discriminator decides when given, otherwise members do; nothing matching keeps the raw JSON.</summary>
 public sealed class UnionTests
 {
-    private static readonly Lazy<GeneratedAssembly> Generated = new(() => Build("unions.yaml", "Test.Unions"));
+    private const string BookingProbe = """
+        public static class BookingProbe
+        {
+            public static global::System.Threading.Tasks.Task RunAsync(global::System.Net.Http.HttpClient http)
+            {
+                var culture = global::System.Globalization.CultureInfo.CurrentCulture;
+                // A comma-decimal culture must not leak into the header.
+                global::System.Globalization.CultureInfo.CurrentCulture = new global::System.Globalization.CultureInfo("de-DE");
+                try
+                {
+                    return new global::Test.Unions.BookingsClient(http).PutBookingAsync(
+                        new[] { global::Test.Unions.Day.Sunday, global::Test.Unions.Day.Monday },
+                        new global::Test.Unions.Booking { Note = null, Picks = null },
+                        new[] { 0.5, 2.0 });
+                }
+                finally
+                {
+                    global::System.Globalization.CultureInfo.CurrentCulture = culture;
+                }
+            }
+        }
+        """;
+
+    private static readonly Lazy<GeneratedAssembly> Generated = new(() => Build("unions.yaml", "Test.Unions", BookingProbe));
 
     [Fact]
     public void Discriminator_mapping_picks_the_variant()
@@ -46,13 +69,15 @@ public sealed class UnionTests
     }
 
     [Fact]
-    public void A_list_with_a_text_alternative_listed_first_is_sent_as_text_when_the_caller_builds_it()
+    public void A_list_with_a_text_alternative_listed_first_is_always_sent_as_text()
     {
         var schedule = Activator.CreateInstance(Generated.Value.Type("Schedule"))!;
         schedule.GetType().GetProperty("DaysTextFirst")!.SetValue(schedule, new[] { 1, 3 });
 
         Assert.Equal("""{"days_text_first":"1,3"}""", Generated.Value.Write("Schedule", schedule));
-        Assert.Equal(new[] { 1, 3 }, (IEnumerable<int>)Get(Generated.Value.Read("Schedule", """{"days_text_first":[1,3]}"""), "DaysTextFirst")!);
+        var readAsArray = Generated.Value.Read("Schedule", """{"days_text_first":[1,3]}""");
+        Assert.Equal(new[] { 1, 3 }, (IEnumerable<int>)Get(readAsArray, "DaysTextFirst")!);
+        Assert.Equal("""{"days_text_first":"1,3"}""", Generated.Value.Write("Schedule", readAsArray));
     }
 
     [Fact]
@@ -61,7 +86,7 @@ public sealed class UnionTests
         var schedule = Generated.Value.Read("Schedule", """{"labels":"a,b"}""");
 
         Assert.Equal(new[] { "a,b" }, (IEnumerable<string>)Get(schedule, "Labels")!);
-        Assert.Equal("""{"labels":"a,b"}""", Generated.Value.Write("Schedule", schedule));
+        Assert.Equal("""{"labels":["a,b"]}""", Generated.Value.Write("Schedule", schedule));
     }
 
     [Fact]
@@ -72,5 +97,28 @@ public sealed class UnionTests
 
         Assert.Equal("ScheduleSlots", property.PropertyType.Name);
         Assert.Equal(true, Get(Get(schedule, "Slots")!, "Boolean"));
+    }
+
+    [Fact]
+    public async Task List_path_and_header_values_are_wire_values_and_required_nulls_are_sent()
+    {
+        var zoom = new FakeZoom().On("PUT", "/v2/bookings/", System.Net.HttpStatusCode.NoContent);
+
+        await (Task)Generated.Value.Assembly.GetType("BookingProbe")!.GetMethod("RunAsync")!.Invoke(null, new object[] { zoom.Client() })!;
+
+        var request = Assert.Single(zoom.Requests);
+        // Integer enums go out as their numbers (not "Sunday,Monday"), whatever the culture.
+        Assert.Equal("/v2/bookings/1%2C2", request.PathAndQuery);
+        Assert.Equal("0.5,2", Assert.Single(zoom.Headers)["X-Weights"]);
+        Assert.Equal("""{"note":null,"picks":null}""", request.Body);
+    }
+
+    [Fact]
+    public void Null_flagged_on_a_oneOf_alternative_makes_the_property_nullable()
+    {
+        var booking = Generated.Value.Read("Booking", """{"note":"x","picks":null}""");
+
+        Assert.Null(booking.GetType().GetProperty("Picks")!.GetValue(booking));
+        Assert.Equal("""{"note":"x","picks":null}""", Generated.Value.Write("Booking", booking));
     }
 }

@@ -63,7 +63,7 @@ internal static class DiagnosticDescriptors
 
     /// <summary>ZEG013: "'{0}' and '{1}' would generate the same code ({2}); give one a different Namespace, ClientName or file name".</summary>
     public static readonly DiagnosticDescriptor DuplicateOutput = Create(
-        "ZEG013", "Two specs generate the same code", "'{0}' and '{1}' would generate the same code ({2}); give one a different Namespace, ClientName or file name", Configuration, DiagnosticSeverity.Error);
+        "ZEG013", "Two specs generate into one namespace", "'{0}' and '{1}' would both generate into namespace {2}, where their model types collide; give one a different Namespace", Configuration, DiagnosticSeverity.Error);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using ZoomEvents.Generator.Model;
@@ -13,10 +14,15 @@ internal sealed record LocationInfo(string FilePath, int Start, int Length, int 
 {
     public static LocationInfo FileStart(string path) => new(path, 0, 0, 0, 0, 0, 0);
 
-    public Location ToLocation() => Location.Create(
-        FilePath,
-        new TextSpan(Start, Length),
-        new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
+    public Location ToLocation()
+    {
+        // Positions come from parsers (Scriban reports some errors with an end of 0,0 after a later start); Roslyn
+        // throws on a reversed span, which would turn one bad template into CS8785 and lose every generated file.
+        var start = new LinePosition(Math.Max(0, StartLine), Math.Max(0, StartColumn));
+        var end = new LinePosition(Math.Max(0, EndLine), Math.Max(0, EndColumn));
+        if (end < start) end = start;
+        return Location.Create(FilePath, new TextSpan(Math.Max(0, Start), Math.Max(0, Length)), new LinePositionSpan(start, end));
+    }
 }
 
 /// <summary>An equatable diagnostic: descriptor id, location and message arguments.</summary>

@@ -109,7 +109,8 @@ internal static class CSharp
         TypeRefKind.Named when type.NamedKind == TypeKind.StringEnum => expression + ".Value",
         TypeRefKind.Named when type.NamedKind == TypeKind.IntEnum => "((global::System.Int64)" + expression + ").ToString(" + Invariant + ")",
         // Lists outside a query (path, header) travel comma-separated, the OpenAPI "simple" style.
-        TypeRefKind.List => "global::System.String.Join(\",\", " + expression + ")",
+        // Each item is formatted like a single value (wire numbers for int enums, invariant culture), not ToString().
+        TypeRefKind.List => "global::System.String.Join(\",\", global::System.Linq.Enumerable.Select(" + expression + ", __x => " + Format(type.Element!, "__x") + "))",
         _ => "(" + expression + ".ToString() ?? \"\")",
     };
 }

@@ -61,7 +61,9 @@ internal static partial class Emitter
                 ["name_literal"] = CSharp.Literal(p.JsonName),
                 ["write"] = nonNull && p.Type.IsValueType
                     ? WriteValue("value." + p.Name)
-                    : "if (value." + p.Name + " is { } " + v + ") { " + WriteValue(v) + " }",
+                    : "if (value." + p.Name + " is { } " + v + ") { " + WriteValue(v) + " }"
+                        // Required but nullable: null is a value the server must see (e.g. clearing a field), not an omission.
+                        + (p.IsRequired && p.IsNullable ? " else { writer.WriteNull(" + name + "); }" : ""),
             });
         }
         so["properties"] = properties;

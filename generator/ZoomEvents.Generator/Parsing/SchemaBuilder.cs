@@ -110,7 +110,8 @@ internal sealed partial class SchemaBuilder
         if (variants.Count > 0)
         {
             var nonNull = variants.Where(v => !IsNullOnly(v)).ToList();
-            if (nonNull.Count < variants.Count) nullable = true;
+            // Null may be its own alternative (3.1) or a flag on one (3.0 "nullable: true" inside oneOf).
+            if (nonNull.Count < variants.Count || nonNull.Any(AllowsNull)) nullable = true;
             if (nonNull.Count == 1) return WithNullable(Resolve(nonNull[0], hint, pointer + "/" + CompositionKeyword(schema) + "/0", depth + 1), nullable);
             if (nonNull.Count == 2 && TryBuildTolerantList(schema, nonNull, hint, pointer, depth) is { } list) return (list, nullable);
             if (nonNull.Count > 1) return (BuildUnion(schema, nonNull, hint, pointer, depth), nullable);
@@ -245,6 +246,12 @@ internal sealed partial class SchemaBuilder
     }
 
     private static bool IsNullOnly(IOpenApiSchema? schema) => schema is null || schema.Type == JsonSchemaType.Null;
+
+    private static bool AllowsNull(IOpenApiSchema? schema)
+    {
+        var target = schema is OpenApiSchemaReference reference ? reference.Target : schema;
+        return target?.Type is { } type && (type & JsonSchemaType.Null) != 0;
+    }
 
     private static string CompositionKeyword(IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
 

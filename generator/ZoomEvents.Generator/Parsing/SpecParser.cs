@@ -59,8 +59,9 @@ internal static class SpecParser
     }
 
     /// <summary>
-    /// Specs that would emit the same types (same namespace and client name). Works on settings
-    /// alone, so it never waits for a parse.
+    /// Specs that would emit into the same namespace. Model types are named after schemas, not after the client, so
+    /// two specs in one namespace collide as soon as they share a schema name (and the compiler's CS0102 would not say
+    /// why); one namespace per spec is the rule. Works on settings alone, so it never waits for a parse.
     /// </summary>
     public static EquatableArray<DiagnosticInfo> FindDuplicates(IEnumerable<SpecFile> files, GeneratorDefaults defaults)
     {
@@ -70,12 +71,12 @@ internal static class SpecParser
         {
             var context = ResolveSettings(file, defaults, new List<DiagnosticInfo>());
             if (context is null) continue;
-            var types = context.Namespace + "." + context.ClientName;
-            if (seenTypes.TryGetValue(types, out var first))
+            if (seenTypes.TryGetValue(context.Namespace, out var first))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOutput, LocationInfo.FileStart(file.Path), first, file.Path, types));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOutput, LocationInfo.FileStart(file.Path), first, file.Path, context.Namespace));
+                continue;
             }
-            seenTypes[types] = file.Path;
+            seenTypes[context.Namespace] = file.Path;
         }
         return diagnostics.ToEquatableArray();
     }

@@ -10,6 +10,9 @@ internal sealed class FakeZoom : HttpMessageHandler
 
     public List<(string Method, string PathAndQuery, string? Body)> Requests { get; } = new();
 
+    /// <summary>Request headers by name, comma-joined as sent, per request in <see cref="Requests"/> order.</summary>
+    public List<Dictionary<string, string>> Headers { get; } = new();
+
     public FakeZoom On(string method, string pathPrefix, HttpStatusCode status, string? body = null)
     {
         _routes.Add((method, pathPrefix, status, body));
@@ -23,6 +26,7 @@ internal sealed class FakeZoom : HttpMessageHandler
         var path = request.RequestUri!.PathAndQuery;
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add((request.Method.Method, path, body));
+        Headers.Add(request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
         // Longest matching prefix wins, so a paging route with a token beats the first-page route.
         var route = _routes.Where(r => r.Method == request.Method.Method && path.StartsWith(r.PathPrefix, StringComparison.Ordinal))
             .OrderByDescending(r => r.PathPrefix.Length).FirstOrDefault();
