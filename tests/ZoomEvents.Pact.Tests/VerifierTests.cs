@@ -71,16 +71,42 @@ public sealed class VerifierTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("very-secret-token", report.Output);
         Assert.Contains(provider.StateCalls, c => c.StartsWith("teardown:an event exists", StringComparison.Ordinal));
 
-        var byState = await new PactVerifier(Provider)
-            .WithHttpEndpoint(provider.BaseUri).WithPactDirectory(_dir.Path).WithProviderStateUrl(provider.StateUri)
-            .WithFilter(state: "no such state").RunAsync();
-        Assert.Empty(byState.Interactions);
+    }
 
-        var otherConsumer = await new PactVerifier(Provider)
-            .WithHttpEndpoint(provider.BaseUri).WithPactDirectory(_dir.Path).WithProviderStateUrl(provider.StateUri)
-            .WithConsumers("SomeOtherClient").RunAsync();
-        output.WriteLine(otherConsumer.ToString());
-        Assert.Empty(otherConsumer.Interactions);
+    /// <summary>
+    /// A filter that selects nothing must give a clean, empty run; the same run without that filter is the positive
+    /// control proving the interactions are there to be selected (an empty list alone would also come from a broken setup).
+    /// </summary>
+    [Theory]
+    [InlineData("state")]
+    [InlineData("consumer")]
+    public async Task A_filter_that_selects_nothing_runs_clean_while_the_same_run_without_it_verifies_the_interactions(string filter)
+    {
+        await WritePactAsync();
+        await using var provider = await TestProvider.StartAsync();
+        PactVerifier Configure() => new PactVerifier(Provider, new PactVerifierConfig { Output = output.WriteLine })
+            .WithHttpEndpoint(provider.BaseUri).WithPactDirectory(_dir.Path).WithProviderStateUrl(provider.StateUri);
+
+        var filtered = await (filter == "state"
+            ? Configure().WithFilter(state: "no such state")
+            : Configure().WithConsumers("SomeOtherClient")).RunAsync();
+        output.WriteLine(filtered.ToString());
+        // Nothing was set up or requested: the filter really kept the engine from running any interaction.
+        var callsWhileFiltered = (provider.StateCalls.Count, provider.AuthorizationHeaders.Count);
+        var unfiltered = await Configure().RunAsync();
+        output.WriteLine(unfiltered.ToString());
+
+        Assert.Empty(filtered.Interactions);
+        Assert.Equal(0, filtered.ExitCode);
+        Assert.True(filtered.Passed, filtered.ToString());
+        Assert.Empty(filtered.Failures);
+        Assert.Equal((0, 0), callsWhileFiltered);
+
+        // Positive control: both interactions run; the good one passes and only the deliberate break fails.
+        Assert.Equal(["get an event", "list ticket types"], unfiltered.Interactions.Select(i => i.Description).Order(StringComparer.Ordinal));
+        Assert.True(unfiltered.Interactions.Single(i => i.Description == "get an event").Passed);
+        Assert.Contains("list ticket types", Assert.Single(unfiltered.Failures).Interaction);
+        Assert.Equal(1, unfiltered.ExitCode);
     }
 
     [Fact]
