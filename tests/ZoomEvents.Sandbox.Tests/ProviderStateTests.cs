@@ -170,6 +170,18 @@ public sealed class ProviderStateTests : SandboxTestBase
     [InlineData("""{"state":"a draft recurring event exists","params":{"sessionIds":["SameSession1","SameSession1"]}}""", "params.sessionIds")]
     [InlineData("""{"state":"a draft recurring event exists","params":{"startTime":"tomorrow"}}""", "params.startTime")]
     [InlineData("""{"state":""", "body")]
+    [InlineData("""{"state":"an access link exists","params":{"linkType":"registration_link"}}""", "params.linkType")]
+    [InlineData("""{"state":"an access link exists","params":{"authenticationMethod":"password"}}""", "params.authenticationMethod")]
+    [InlineData("""{"state":"an access link exists","params":{"authenticationMethod":"corporate_idp"}}""", "params.authenticationMethod")]
+    [InlineData("""{"state":"an access link exists","params":{"recurringRegistrationOption":"sometimes"}}""", "params.recurringRegistrationOption")]
+    [InlineData("""{"state":"an access link exists","params":{"linkType":"group-join","recurringRegistrationOption":"all_sessions"}}""", "params.recurringRegistrationOption")]
+    [InlineData("""{"state":"an access link exists","params":{"linkName":" "}}""", "params.linkName")]
+    [InlineData("""{"state":"a draft event exists","params":{"name":""}}""", "params.name")]
+    [InlineData("""{"state":"a draft recurring event exists","params":{"timezone":"SST"}}""", "params.timezone")]
+    [InlineData("""{"state":"a ticket exists","params":{"email":"not-an-address"}}""", "params.email")]
+    [InlineData("""{"state":"tickets exist","params":{"emailDomain":"has space"}}""", "params.emailDomain")]
+    [InlineData("""{"state":"registration links exist for every option","params":{"allSessionsLinkId":"L1","singleSessionLinkId":"L1"}}""", "params.singleSessionLinkId")]
+    [InlineData("""{"state":"registration links exist for every option","params":{"allSessionsLinkId":"L1","multipleSessionsLinkId":"L1"}}""", "params.multipleSessionsLinkId")]
     public async Task Bad_provider_state_requests_are_400_with_the_field(string json, string field)
     {
         var response = await SendAsync(HttpMethod.Post, "_pact/provider-states", json);
@@ -179,6 +191,32 @@ public sealed class ProviderStateTests : SandboxTestBase
         {
             Assert.Contains("a hub exists", response.Body!["errors"]![0]!["message"]!.GetValue<string>());
         }
+    }
+
+    [Fact]
+    public async Task A_state_that_fails_half_way_leaves_nothing_behind()
+    {
+        // The event and hub are made first; the ticket then fails on a session the event does not have.
+        var refused = await PostAsync("_pact/provider-states", new JsonObject
+        {
+            ["state"] = "a ticket exists",
+            ["params"] = new JsonObject { ["eventId"] = "HalfMade", ["hubId"] = "HalfMadeHub", ["ticketSessionIds"] = "NoSuchSession" },
+        });
+
+        refused.AssertFieldError("params.ticketSessionIds");
+        (await GetAsync("v2/zoom_events/events/HalfMade")).AssertZoomError(HttpStatusCode.NotFound, 2002);
+        var hubs = (await GetAsync("v2/zoom_events/hubs?role_type=host")).Body!["hubs"]!.AsArray();
+        Assert.Equal([SeedHubId], hubs.Select(h => h!["hub_id"]!.GetValue<string>()));
+
+        // An existing event keeps its links when adding another one fails part-way.
+        await SetupAsync("registration links exist for every option", new JsonObject { ["eventId"] = "Kept" });
+        var duplicateName = await PostAsync("_pact/provider-states", new JsonObject
+        {
+            ["state"] = "an access link exists",
+            ["params"] = new JsonObject { ["eventId"] = "Kept", ["accessLinkId"] = "Extra", ["linkName"] = "all sessions" },
+        });
+        duplicateName.AssertZoomError(HttpStatusCode.BadRequest, 261203);
+        Assert.Equal(3, (await GetAsync("v2/zoom_events/events/Kept/access_links")).Body!["total_records"]!.GetValue<int>());
     }
 
     [Fact]

@@ -66,7 +66,7 @@ internal static class AccessLinksApi
         });
     }
 
-    private static AccessLinkInput Parse(JsonObject body, bool create)
+    internal static AccessLinkInput Parse(JsonObject body, bool create)
     {
         var r = new RequestReader();
         var input = new AccessLinkInput

@@ -77,7 +77,7 @@ internal static class ControlApi
                 "state", $"Unknown provider state '{name}'. Known states: {string.Join("; ", ProviderStateCatalog.States.Select(s => s.Name))}.");
             var stateParams = new StateParams(parameters);
             var stateContext = new StateContext(options, faults);
-            return ZoomJson.Ok(store.Execute(d => state.Setup(d, stateParams, stateContext)));
+            return ZoomJson.Ok(store.ExecuteAtomically(d => state.Setup(d, stateParams, stateContext)));
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ZoomEvents.Sandbox.Api;
 using ZoomEvents.Sandbox.Infrastructure;
 using ZoomEvents.Sandbox.Store;
 
@@ -54,17 +55,28 @@ internal static class ProviderStateCatalog
              new("recurringRegistrationOption", "all_sessions (default), single_session or multiple_sessions.")],
             (d, p, c) =>
             {
-                var record = ExistingOrNewEvent(d, p, c.Options);
-                var type = p.String("linkType") ?? "registration";
-                var link = AccessLinkDomain.Create(record, new AccessLinkInput
+                var body = new JsonObject
                 {
-                    Name = p.String("linkName") ?? "Registration",
-                    Type = type,
-                    AuthenticationMethod = p.String("authenticationMethod") ?? "bypass_auth",
-                    RecurringRegistrationOption = record.IsRecurring && type == "registration"
-                        ? p.String("recurringRegistrationOption") ?? RegistrationOptions.AllSessions
-                        : p.String("recurringRegistrationOption"),
-                }, p.Id("accessLinkId"));
+                    ["name"] = p.String("linkName") ?? "Registration",
+                    ["type"] = p.String("linkType") ?? "registration",
+                    ["authentication_method"] = p.String("authenticationMethod") ?? "bypass_auth",
+                };
+                if (p.String("recurringRegistrationOption") is { } option)
+                {
+                    body["recurring_registration_option"] = option;
+                }
+
+                (string, string)[] fields =
+                [
+                    ("name", "linkName"), ("type", "linkType"), ("authentication_method", "authenticationMethod"), ("idp_name", "authenticationMethod"),
+                    ("recurring_registration_option", "recurringRegistrationOption"),
+                ];
+                var input = StateParams.Checked(() => AccessLinksApi.Parse(body, create: true), fields);
+                var linkId = p.Id("accessLinkId");
+                var record = ExistingOrNewEvent(d, p, c.Options);
+
+                // Registration links of a recurring event get all_sessions by default (AccessLinkDomain.Create).
+                var link = StateParams.Checked(() => AccessLinkDomain.Create(record, input, linkId), fields);
                 var ids = Ids(null, record);
                 ids["accessLinkId"] = link.Id;
                 return ids;
@@ -74,7 +86,13 @@ internal static class ProviderStateCatalog
              new("multipleSessionsLinkId", "Id of the multiple_sessions link.")],
             (d, p, c) =>
             {
+                p.RequireDistinct("allSessionsLinkId", "singleSessionLinkId", "multipleSessionsLinkId");
                 var record = ExistingOrNewEvent(d, p, c.Options);
+                if (!record.IsRecurring)
+                {
+                    throw ZoomProblem.Validation("params.eventId", $"Event {record.Id} is not RECURRING; registration options apply to recurring events only.");
+                }
+
                 var ids = Ids(null, record);
                 foreach (var (option, param, name) in new[]
                 {
@@ -98,18 +116,26 @@ internal static class ProviderStateCatalog
              new("externalTicketId", "The caller's id for the ticket; default none."), new("ticketSessionIds", "Sessions the ticket covers; default all.")],
             (d, p, c) =>
             {
-                var record = ExistingOrNewEvent(d, p, c.Options);
-                var ticketId = p.Id("ticketId");
-                var input = new TicketInput
+                var ticket = new JsonObject { ["email"] = p.String("email") ?? "attendee@example.com" };
+                ticket.SetIfNotNull("external_ticket_id", p.String("externalTicketId"));
+                if (p.Ids("ticketSessionIds") is { } sessionIds)
                 {
-                    Email = p.String("email") ?? "attendee@example.com",
-                    ExternalTicketId = p.String("externalTicketId"),
-                    SessionIds = p.Ids("ticketSessionIds"),
-                };
-                var (created, errors) = TicketDomain.Create(record, [input], "none", "provider-state", ticketId is null ? null : [ticketId]);
+                    ticket["session_ids"] = ZoomJson.Array(sessionIds);
+                }
+
+                (string, string)[] fields =
+                [
+                    ("tickets[0].email", "email"), ("tickets[0].external_ticket_id", "externalTicketId"), ("tickets[0].session_ids", "ticketSessionIds"),
+                ];
+                var input = StateParams.Checked(() => TicketsApi.Parse(new JsonObject { ["tickets"] = new JsonArray(ticket) }).Tickets[0], fields);
+                var ticketId = p.Id("ticketId");
+                var record = ExistingOrNewEvent(d, p, c.Options);
+                var (created, errors) = StateParams.Checked(
+                    () => TicketDomain.Create(record, [input], "none", "provider-state", ticketId is null ? null : [ticketId]), fields);
                 if (errors.Count > 0)
                 {
-                    throw ZoomProblem.Validation("params", errors[0].Message);
+                    var param = errors[0].ErrorCode == "session_not_found" ? "params.ticketSessionIds" : "params";
+                    throw ZoomProblem.Validation(param, errors[0].Message);
                 }
 
                 var ids = Ids(null, record);
@@ -120,8 +146,14 @@ internal static class ProviderStateCatalog
             [.. EventParams, new("count", "How many tickets (1–1000); default 35."), new("emailDomain", "Domain of the generated addresses; default example.com.")],
             (d, p, c) =>
             {
-                var record = ExistingOrNewEvent(d, p, c.Options);
                 var count = p.Int("count", 1, 1000) ?? 35;
+                var domain = p.String("emailDomain") ?? "example.com";
+
+                // The addresses differ only in their local part, so checking the first checks the domain for all.
+                StateParams.Checked(
+                    () => TicketsApi.Parse(new JsonObject { ["tickets"] = new JsonArray(new JsonObject { ["email"] = $"attendee1@{domain}" }) }),
+                    ("tickets[0].email", "emailDomain"));
+                var record = ExistingOrNewEvent(d, p, c.Options);
 
                 // Checked up front: TicketDomain reports sold-out entries per ticket, which returned fewer ids than asked.
                 var left = record.TicketType.Quantity - record.Tickets.Count;
@@ -130,7 +162,6 @@ internal static class ProviderStateCatalog
                     throw ZoomProblem.Validation("params.count", $"count {count} is more than the {left} tickets left on event {record.Id}.");
                 }
 
-                var domain = p.String("emailDomain") ?? "example.com";
                 var inputs = Enumerable.Range(1, count).Select(i => new TicketInput { Email = $"attendee{i}@{domain}", ExternalTicketId = $"ext-{i}" }).ToList();
                 var ids = Ids(null, record);
                 ids["ticketIds"] = ZoomJson.Array(TicketDomain.Create(record, inputs, "none", "provider-state", maxTickets: count).Created.Select(t => t.Id));
@@ -168,26 +199,47 @@ internal static class ProviderStateCatalog
             ? existing
             : NewEvent(d, p, o, recurring: true, EventStatus.Published);
 
+    // The event is described as a createEvent body and goes through the API's parser and rules, so a param the API
+    // would refuse (a blank name, a zone a recurrence can't use) is a 400 naming that param.
     private static EventRecord NewEvent(StoreData d, StateParams p, SandboxOptions o, bool recurring, string status)
     {
-        var hub = EnsureHub(d, p, o);
         var start = p.Date("startTime") ?? (recurring ? new DateTimeOffset(2026, 1, 7, 13, 0, 0, TimeSpan.Zero) : new DateTimeOffset(2030, 1, 15, 15, 0, 0, TimeSpan.Zero));
-        var input = new EventInput
+        var endTimes = p.Int("endTimes", 1, 60) ?? 7;
+        var eventId = p.Id("eventId");
+        var ticketTypeId = p.Id("ticketTypeId");
+        var sessionIds = p.Ids("sessionIds");
+        var hub = EnsureHub(d, p, o);
+        var body = new JsonObject
         {
-            Name = p.String("name") ?? "Product planning",
-            Description = recurring ? "Monthly product planning, first Wednesday." : "A one-day event.",
-            Timezone = p.String("timezone") ?? "America/Indianapolis",
-            EventType = recurring ? EventTypes.Recurring : EventTypes.Simple,
-            AccessLevel = "PRIVATE_RESTRICTED",
-            AttendanceType = "virtual",
-            MeetingType = "MEETING",
-            HubId = hub.Id,
-            Calendar = [new CalendarEntry(start, start + (recurring ? TimeSpan.FromMinutes(15) : TimeSpan.FromHours(1)))],
-            Recurrence = recurring
-                ? new RecurrenceSpec { Type = 3, RepeatInterval = 1, MonthlyWeek = 1, MonthlyWeekDay = 4, EndTimes = p.Int("endTimes", 1, 60) ?? 7, Duration = 15 }
-                : null,
+            ["hub_id"] = hub.Id,
+            ["name"] = p.String("name") ?? "Product planning",
+            ["description"] = recurring ? "Monthly product planning, first Wednesday." : "A one-day event.",
+            ["timezone"] = p.String("timezone") ?? "America/Indianapolis",
+            ["event_type"] = recurring ? EventTypes.Recurring : EventTypes.Simple,
+            ["access_level"] = "PRIVATE_RESTRICTED",
+            ["attendance_type"] = "virtual",
+            ["meeting_type"] = "MEETING",
+            ["calendar"] = new JsonArray(new JsonObject
+            {
+                ["start_time"] = ZoomJson.Date(start),
+                ["end_time"] = ZoomJson.Date(start + (recurring ? TimeSpan.FromMinutes(15) : TimeSpan.FromHours(1))),
+            }),
         };
-        var record = EventDomain.Create(d, input, p.Id("eventId"), p.Id("ticketTypeId"), p.Ids("sessionIds"));
+        if (recurring)
+        {
+            body["recurrence"] = new JsonObject
+            {
+                ["type"] = 3, ["repeat_interval"] = 1, ["monthly_week"] = 1, ["monthly_week_day"] = 4, ["end_times"] = endTimes, ["duration"] = 15,
+            };
+        }
+
+        (string, string)[] fields =
+        [
+            ("name", "name"), ("timezone", "timezone"), ("hub_id", "hubId"), ("calendar[0].start_time", "startTime"), ("calendar", "startTime"),
+            ("recurrence.end_times", "endTimes"),
+        ];
+        var input = StateParams.Checked(() => EventsApi.ParseEvent(body, create: true), fields);
+        var record = StateParams.Checked(() => EventDomain.Create(d, input, eventId, ticketTypeId, sessionIds), fields);
         record.Status = status;
         return record;
     }

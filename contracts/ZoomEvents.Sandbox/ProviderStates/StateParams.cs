@@ -92,5 +92,40 @@ internal sealed class StateParams(JsonObject? raw)
             : throw Bad(name, "must be a UTC date-time such as 2026-01-07T13:00:00Z.");
     }
 
+    /// <summary>
+    /// Runs one of the API's own parsers or domain rules on values taken from params, so a state accepts exactly what
+    /// the API would; field errors are renamed to the params they came from (<paramref name="fields"/>: API field → param).
+    /// </summary>
+    public static T Checked<T>(Func<T> parse, params (string Field, string Param)[] fields)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ZoomProblem problem) when (problem.Errors is { Count: > 0 } errors)
+        {
+            throw ZoomProblem.Validation([.. errors.Select(e =>
+                fields.FirstOrDefault(f => f.Field == e.Field) is { Param: { } param } ? new FieldError($"params.{param}", e.Message) : e)]);
+        }
+    }
+
+    /// <summary>Refuses the same id given for two params: the second setup would silently replace the first entity.</summary>
+    public void RequireDistinct(params string[] names)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (Id(name) is not { } id)
+            {
+                continue;
+            }
+
+            if (!seen.TryAdd(id, name))
+            {
+                throw Bad(name, $"must differ from {seen[id]}; both are '{id}'.");
+            }
+        }
+    }
+
     private static ZoomProblem Bad(string name, string message) => ZoomProblem.Validation($"params.{name}", $"{name} {message}");
 }

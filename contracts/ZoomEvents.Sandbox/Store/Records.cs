@@ -144,13 +144,31 @@ internal sealed class EventRecord
 
     public required TicketTypeRecord TicketType { get; init; }
 
-    public List<AccessLinkRecord> Links { get; } = [];
+    public List<AccessLinkRecord> Links { get; private set; } = [];
 
-    public List<TicketRecord> Tickets { get; } = [];
+    public List<TicketRecord> Tickets { get; private set; } = [];
 
     public DateTimeOffset CreatedAt { get; init; }
 
     public bool IsRecurring => EventType == EventTypes.Recurring;
+
+    /// <summary>
+    /// A copy that shares nothing mutable with this event (tickets, sessions, calendar entries and the ticket type are
+    /// never changed in place, so the copy may share those objects but not the lists holding them).
+    /// </summary>
+    public EventRecord Clone()
+    {
+        var copy = (EventRecord)MemberwiseClone();
+        copy.Calendar = [.. Calendar];
+        copy.Recurrence = Recurrence?.Clone();
+        copy.Categories = Categories?.ToList();
+        copy.Tags = Tags?.ToList();
+        copy.BlockedCountries = BlockedCountries?.ToList();
+        copy.Sessions = [.. Sessions];
+        copy.Links = [.. Links.Select(l => l.Clone())];
+        copy.Tickets = [.. Tickets];
+        return copy;
+    }
 
     public DateTimeOffset? EndsAt => Sessions.Count > 0 ? Sessions.Max(s => s.End) : null;
 }
@@ -184,6 +202,14 @@ internal sealed class AccessLinkRecord
     public string? TicketTypeId { get; set; }
 
     public string? RecurringRegistrationOption { get; set; }
+
+    public AccessLinkRecord Clone()
+    {
+        var copy = (AccessLinkRecord)MemberwiseClone();
+        copy.AllowDomainList = AllowDomainList?.ToList();
+        copy.EmailRestrictList = EmailRestrictList?.ToList();
+        return copy;
+    }
 }
 
 internal sealed class TicketRecord

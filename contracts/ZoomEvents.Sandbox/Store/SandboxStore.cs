@@ -12,6 +12,23 @@ internal sealed class StoreData(TimeProvider time)
     public long NextSequence { get; set; }
 
     public DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>A copy that can be changed without touching this one (hubs are immutable records and are shared).</summary>
+    public StoreData Clone()
+    {
+        var copy = new StoreData(Time) { NextSequence = NextSequence };
+        foreach (var (id, hub) in Hubs)
+        {
+            copy.Hubs[id] = hub;
+        }
+
+        foreach (var (id, record) in Events)
+        {
+            copy.Events[id] = record.Clone();
+        }
+
+        return copy;
+    }
 }
 
 /// <summary>
@@ -43,6 +60,22 @@ internal sealed class SandboxStore
         lock (_gate)
         {
             operation(_data);
+        }
+    }
+
+    /// <summary>
+    /// Runs a multi-step change all or nothing: it works on a copy that replaces the state only when it returns, so a
+    /// step that throws half-way (a provider state with a bad param) leaves nothing behind. Meant for rare setup calls;
+    /// copying the whole state is too slow for the API's hot paths.
+    /// </summary>
+    public T ExecuteAtomically<T>(Func<StoreData, T> operation)
+    {
+        lock (_gate)
+        {
+            var draft = _data.Clone();
+            var result = operation(draft);
+            _data = draft;
+            return result;
         }
     }
 
