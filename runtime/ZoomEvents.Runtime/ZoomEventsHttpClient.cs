@@ -10,7 +10,7 @@ namespace ZoomEvents.Runtime;
 /// <summary>
 /// Builds an <see cref="HttpClient"/> with the same pipeline as
 /// <see cref="ZoomEventsServiceCollectionExtensions.AddZoomEventsClient{TClient}(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{ZoomEventsOptions}?)"/>
-/// (resilience → auth → logging → body buffering) for programs without dependency injection: scripts, tools, tests.
+/// (token prefetch → resilience → auth → logging → body buffering) for programs without dependency injection: scripts, tools, tests.
 /// Pass the result to a generated client's constructor. Prefer the DI registration in long-running apps so
 /// connections are pooled and recycled by <see cref="IHttpClientFactory"/>.
 /// </summary>
@@ -56,11 +56,14 @@ public static class ZoomEventsHttpClient
         }
 
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddZoomStrategies(settings, time, logger: httpLogger).Build();
-        var chain = new ResilienceHandler(pipeline)
+        var chain = new ZoomTokenPrefetchHandler(tokens)
         {
-            InnerHandler = new ZoomAuthenticationHandler(tokens, settings.UseTokenApiUrl ? settings.GetBaseAddress() : null)
+            InnerHandler = new ResilienceHandler(pipeline)
             {
-                InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = Buffered(primary) },
+                InnerHandler = new ZoomAuthenticationHandler(tokens, settings.UseTokenApiUrl ? settings.GetBaseAddress() : null)
+                {
+                    InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = Buffered(primary) },
+                },
             },
         };
         return new HttpClient(chain, disposeHandler: true)

@@ -13,7 +13,8 @@ namespace ZoomEvents.Runtime;
 
 /// <summary>
 /// Registers a (generated) Zoom Events client on <see cref="IHttpClientFactory"/> with the full handler
-/// pipeline: resilience (outermost, so every retry re-runs auth) → authentication (token + one 401 retry) →
+/// pipeline: token prefetch (outside the retries, see <see cref="ZoomTokenPrefetchHandler"/>) → resilience (so every
+/// retry re-runs auth) → authentication (token + one 401 retry) →
 /// request logging and tracing (per attempt) → body buffering (so reading the body is part of the attempt) → the
 /// primary handler.
 /// </summary>
@@ -137,6 +138,8 @@ public static class ZoomEventsServiceCollectionExtensions
 
         // The factory's default loggers print full URLs (query strings included); ours redacts them.
         builder.RemoveAllLoggers();
+        // Before the resilience handler: the token is fetched under the token client's own retries and timeouts.
+        builder.AddHttpMessageHandler(sp => new ZoomTokenPrefetchHandler(sp.GetRequiredKeyedService<IZoomAccessTokenProvider>(name)));
         builder.AddResilienceHandler("ZoomEvents", (pipeline, context) =>
             pipeline.AddZoomStrategies(GetOptions(context.ServiceProvider, name), context.ServiceProvider.GetRequiredService<TimeProvider>(),
                 logger: HttpLogger(context.ServiceProvider)));

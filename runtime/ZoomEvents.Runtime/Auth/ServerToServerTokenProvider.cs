@@ -12,10 +12,14 @@ namespace ZoomEvents.Runtime.Auth;
 /// <see cref="ZoomEventsOptions.TokenRefreshMargin"/> before expiry; concurrent callers that find no valid
 /// token share a single request (single flight). Zoom issues no refresh tokens, so "refresh" means a new
 /// token request; several live tokens per app are allowed, so other instances are not invalidated.
+/// A token endpoint that stays unreachable, hangs or keeps answering 5xx through the token client's retries ends in
+/// <see cref="ZoomTokenUnavailableException"/>; one that refuses the credentials in <see cref="ZoomTokenRejectedException"/>.
 /// </summary>
 public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvider
 {
-    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
+    // A backstop beyond the token client's own total timeout (its pipeline normally ends the fetch first). Shorter, it
+    // would cut the token client's retries short, as the old fixed 30 s (= one attempt) did.
+    private static readonly TimeSpan FetchTimeoutMargin = TimeSpan.FromSeconds(15);
 
     private readonly Func<HttpClient> _httpClientFactory;
     private readonly ZoomEventsOptions _options;
@@ -116,8 +120,20 @@ public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvid
         // Yield first so the caller's lock is released before any I/O starts.
         await Task.Yield();
         Interlocked.Increment(ref _fetchCount);
-        using var timeout = new CancellationTokenSource(FetchTimeout, _time);
-        var token = await FetchAsync(timeout.Token).ConfigureAwait(false);
+        var limit = _options.TotalTimeout + FetchTimeoutMargin;
+        using var timeout = new CancellationTokenSource(limit, _time);
+        ZoomAccessToken token;
+        try
+        {
+            token = await FetchAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
+        {
+            // Only the backstop can cancel this shared fetch (callers' tokens are not passed in).
+            throw new ZoomTokenUnavailableException(_tokenUri,
+                new TimeoutException($"The token endpoint did not answer within {limit.TotalSeconds:0} s.", exception));
+        }
+
         lock (_gate)
         {
             _current = token;
