@@ -77,6 +77,26 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public void Changing_the_spec_title_rerenders_only_the_root_client()
+    {
+        var compilation = GeneratorHarness.Compilation();
+        var driver = GeneratorHarness.CreateDriver(new[] { Pets }, out var texts, trackSteps: true).RunGenerators(compilation);
+        var edited = System.Text.RegularExpressions.Regex.Replace(Pets.Text, "(?m)^  title: .*$", "  title: Renamed Pet Store");
+        Assert.NotEqual(Pets.Text, edited);
+
+        driver = driver.ReplaceAdditionalText(texts[0], new InMemoryAdditionalText(Pets.Path, edited)).RunGenerators(compilation);
+
+        var result = driver.GetRunResult().Results.Single();
+        var modified = result.TrackedSteps[TrackingNames.Render].SelectMany(s => s.Outputs).Where(o => o.Reason == IncrementalStepRunReason.Modified).ToList();
+        var only = Assert.Single(modified);
+        Assert.Contains("Renamed Pet Store", (string)((dynamic)only.Value).Source);
+        // The other files were not rendered again at all (Cached), not merely rendered to the same text (Unchanged).
+        var others = result.TrackedSteps[TrackingNames.Render].SelectMany(s => s.Outputs).Where(o => o.Reason != IncrementalStepRunReason.Modified).ToList();
+        Assert.NotEmpty(others);
+        Assert.All(others, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
     public void Pipeline_values_hold_no_compiler_objects()
     {
         var template = InputFile.Template("/templates/int-enum.sbn-cs", "int-enum", "// custom\n");

@@ -23,10 +23,12 @@ internal static partial class Emitter
     /// <summary>Splits a parsed spec into independently cached units, one per generated file.</summary>
     public static IEnumerable<EmitUnit> Units(ApiSpec api)
     {
-        var context = api.Context;
+        // Only the root client's doc comment mentions the spec's title; the other units leave it out, so editing
+        // info.title re-renders one file, not all of them.
+        var context = api.Context with { Title = null };
         yield return new EmitUnit(UnitKind.Wire, context);
         yield return new EmitUnit(UnitKind.DependencyInjection, context);
-        yield return new EmitUnit(UnitKind.Root, context, Groups: api.Groups.Select(g => new GroupRef(g.PropertyName, g.ClassName, g.Description)).ToEquatableArray());
+        yield return new EmitUnit(UnitKind.Root, api.Context, Groups: api.Groups.Select(g => new GroupRef(g.PropertyName, g.ClassName, g.Description)).ToEquatableArray());
         yield return new EmitUnit(UnitKind.Resolver, context, Types: api.Types.Select(t => TypeRef.Named(t.Name, t.Kind)).ToEquatableArray());
         foreach (var type in api.Types) yield return new EmitUnit(UnitKind.Type, context, Type: type);
         foreach (var group in api.Groups) yield return new EmitUnit(UnitKind.Group, context, Group: group);
