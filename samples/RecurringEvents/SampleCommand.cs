@@ -6,6 +6,27 @@ namespace RecurringEvents;
 /// <summary>The sample's command line: options, their parsing, and the action that runs the flow.</summary>
 internal static class SampleCommand
 {
+    /// <summary>Exit code for a command line or environment the sample can't run with (bad or conflicting options, missing credentials).</summary>
+    public const int UsageExitCode = 2;
+
+    /// <summary>Parses and runs; every usage error is reported as <c>error: …</c> lines and exits with <see cref="UsageExitCode"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var parse = Create(output, error).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync("error: " + problem.Message);
+            }
+
+            await error.WriteLineAsync("Run with --help to see the options.");
+            return UsageExitCode;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
     public static RootCommand Create(TextWriter output, TextWriter error)
     {
         var baseUrl = new Option<Uri?>("--base-url")
@@ -41,6 +62,13 @@ internal static class SampleCommand
             {
                 result.AddError("--faults injects faults into the built-in sandbox; it cannot be combined with --base-url.");
             }
+
+            // The built-in sandbox issues its own tokens, so a token URL alone would be silently ignored. (An invalid one
+            // already has its own error; reading its value here would throw, so its text is checked instead.)
+            if (result.GetResult(tokenUrl) is { Tokens: [var token] } && TryHttpUrl(token.Value, out _) && result.GetResult(baseUrl) is null)
+            {
+                result.AddError("--token-url needs --base-url: without it the sample runs against the built-in sandbox and its own token endpoint.");
+            }
         });
 
         root.SetAction(async (parse, cancellationToken) =>
@@ -64,7 +92,7 @@ internal static class SampleCommand
     private static Uri? ParseHttpUrl(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        if (TryHttpUrl(text, out var url))
         {
             return url;
         }
@@ -72,6 +100,9 @@ internal static class SampleCommand
         result.AddError($"'{text}' is not an absolute http or https URL.");
         return null;
     }
+
+    private static bool TryHttpUrl(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url) =>
+        Uri.TryCreate(text, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
     // Zoom takes instants in UTC only (yyyy-MM-ddTHH:mm:ssZ); refuse offsets rather than convert them silently.
     private static DateTimeOffset? ParseUtc(ArgumentResult result)

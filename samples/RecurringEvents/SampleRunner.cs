@@ -19,6 +19,12 @@ internal static class SampleRunner
             Action<ZoomEventsOptions> configure;
             if (settings.UsesSandbox)
             {
+                if (settings.HasAnyCredential)
+                {
+                    // Credentials in the environment suggest a real account was meant; say which API this run uses.
+                    await error.WriteLineAsync("note: ZOOM_* credentials are set but --base-url is not, so the built-in sandbox is used (add --base-url https://api.zoom.us/v2/ for a real account).");
+                }
+
                 sandbox = await SandboxServer.StartAsync(new SandboxOptions { Faults = settings.Faults ? DemoFaults() : new() }, cancellationToken);
                 var server = sandbox;
                 configure = options =>
@@ -49,7 +55,7 @@ internal static class SampleRunner
                 {
                     await error.WriteLineAsync(
                         "error: set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET for a real account (" + string.Join("; ", problems) + ")");
-                    return 2;
+                    return SampleCommand.UsageExitCode;
                 }
             }
 

@@ -36,6 +36,30 @@ public sealed class SampleCommandTests
         Assert.Contains(parse.Errors, e => e.Message.Contains("--faults"));
     }
 
+    [Fact]
+    public async Task A_token_url_without_a_base_url_is_a_usage_error_like_the_others()
+    {
+        var (exit, stdout, stderr) = await RunAsync("--token-url", "http://127.0.0.1:5080/oauth/token");
+        var (conflictExit, _, _) = await RunAsync("--faults", "--base-url", "https://api.zoom.us/v2/");
+
+        Assert.Equal(SampleCommand.UsageExitCode, exit);
+        Assert.Equal(conflictExit, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("error: --token-url needs --base-url", stderr);
+        Assert.Contains(SampleCommand.Create(TextWriter.Null, TextWriter.Null).Parse(["--token-url", "https://zoom.us/oauth/token"]).Errors,
+            e => e.Message.Contains("--base-url"));
+        Assert.Empty(SampleCommand.Create(TextWriter.Null, TextWriter.Null)
+            .Parse(["--base-url", "http://127.0.0.1:5080/v2", "--token-url", "http://127.0.0.1:5080/oauth/token"]).Errors);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await SampleCommand.RunAsync(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
     [Theory]
     [InlineData("https://api.zoom.us/v2", "https://api.zoom.us/v2/")]
     [InlineData("https://api.zoom.us/v2/", "https://api.zoom.us/v2/")]

@@ -26,6 +26,21 @@ public sealed partial class SampleRunTests
 
         Assert.True(exit == 0, $"exit {exit}: {stderr}");
         AssertTutorialDocument(stdout);
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public async Task Credentials_without_a_base_url_get_one_line_saying_the_builtin_sandbox_is_used()
+    {
+        var settings = Settings(json: true) with { AccountId = "acct", ClientId = "client", ClientSecret = "do-not-print-me" };
+
+        var (exit, stdout, stderr) = await RunAsync(settings);
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        AssertTutorialDocument(stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("built-in sandbox", line);
+        Assert.DoesNotContain("do-not-print-me", stderr);
     }
 
     [Fact]
