@@ -45,13 +45,17 @@ public sealed class ZoomEventsGenerator : IIncrementalGenerator
         // Unique file-name stems across spec files; paths only, so editing a spec's text leaves this cached.
         var stems = specs.Select(static (file, _) => file.Path)
             .Collect()
-            .Select(static (paths, _) => SpecParser.AssignStems(paths));
+            .Select(static (paths, _) => SpecParser.AssignStems(paths))
+            .WithTrackingName(TrackingNames.Stems);
 
-        // The expensive step: one parse per spec content.
+        // The expensive step: one parse per spec content. Each spec is paired with its own stem first, so adding or
+        // renaming another spec file leaves this spec's parse cached (unless its own stem changes).
         var parsed = specs
-            .Combine(defaults)
             .Combine(stems)
-            .Select(static (pair, ct) => SpecParser.Parse(pair.Left.Left, pair.Left.Right, pair.Right, ct))
+            .Select(static (pair, _) => (File: pair.Left, Stem: SpecParser.StemOf(pair.Left.Path, pair.Right)))
+            .WithTrackingName(TrackingNames.SpecWithStem)
+            .Combine(defaults)
+            .Select(static (pair, ct) => SpecParser.Parse(pair.Left.File, pair.Right, pair.Left.Stem, ct))
             .WithTrackingName(TrackingNames.Parse);
 
         context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
@@ -119,6 +123,8 @@ public static class TrackingNames
 {
     public const string Defaults = nameof(Defaults);
     public const string SpecFiles = nameof(SpecFiles);
+    public const string Stems = nameof(Stems);
+    public const string SpecWithStem = nameof(SpecWithStem);
     public const string Templates = nameof(Templates);
     public const string Parse = nameof(Parse);
     public const string Units = nameof(Units);

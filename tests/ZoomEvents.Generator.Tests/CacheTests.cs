@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
@@ -94,6 +95,29 @@ public sealed class CacheTests
         var others = result.TrackedSteps[TrackingNames.Render].SelectMany(s => s.Outputs).Where(o => o.Reason != IncrementalStepRunReason.Modified).ToList();
         Assert.NotEmpty(others);
         Assert.All(others, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Adding_another_spec_file_leaves_the_first_specs_parse_cached()
+    {
+        var other = InputFile.Spec("/specs/other.yaml", GeneratorHarness.ReadSpec("swagger2.yaml"), "Other.Api");
+        var compilation = GeneratorHarness.Compilation();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new ZoomEventsGenerator().AsSourceGenerator() },
+            new[] { (AdditionalText)new InMemoryAdditionalText(Pets.Path, Pets.Text) },
+            GeneratorHarness.ParseOptions,
+            new TestOptionsProvider(new[] { Pets, other }, new Dictionary<string, string>()),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation);
+
+        driver = driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(other.Path, other.Text))).RunGenerators(compilation);
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        var parses = steps[TrackingNames.Parse].SelectMany(s => s.Outputs).ToList();
+        var debug = string.Join(" | ", steps.Select(kv => kv.Key + ":" + string.Join(",", kv.Value.Select(st => string.Join("/", st.Inputs.Select(i => i.Source.Name + "=" + i.Source.Outputs[i.OutputIndex].Reason)) + "->" + string.Join("/", st.Outputs.Select(o => o.Reason))))));
+        Assert.True(parses.Count == 2, string.Join(", ", parses.Select(o => o.Reason)));
+        Assert.True(parses.Any(o => o.Reason == IncrementalStepRunReason.Cached), debug);
+        Assert.Contains(parses, o => o.Reason == IncrementalStepRunReason.New);
     }
 
     [Fact]

@@ -107,6 +107,16 @@ internal static class SpecParser
         return ok ? new GenerationContext(Stem(file.Path), ns, client, isPublic, null) : null;
     }
 
+    /// <summary>Just the entry for <paramref name="path"/> (empty when it has none), as an equatable pipeline value.</summary>
+    public static EquatableArray<StemEntry> StemOf(string path, EquatableArray<StemEntry> stems)
+    {
+        foreach (var entry in stems)
+        {
+            if (entry.Path == path) return new EquatableArray<StemEntry>(new[] { entry });
+        }
+        return EquatableArray<StemEntry>.Empty;
+    }
+
     /// <summary>
     /// Stems for all spec files, unique case-insensitively: generated hint names start with the stem, and two specs named
     /// api.yaml in different folders must not produce the same file names. Ordered by path, so it is deterministic.
