@@ -184,7 +184,11 @@ public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvid
         try
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            token = ParseTokenResponse(body, issuedAt, _options.TokenRefreshMargin);
+            token = ParseTokenResponse(body, issuedAt, _options.TokenRefreshMargin, out var ignoredApiUrl);
+            if (ignoredApiUrl is not null)
+            {
+                LogApiUrlIgnored(_logger, ignoredApiUrl);
+            }
         }
         catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or IOException
                                           && !cancellationToken.IsCancellationRequested)
@@ -201,8 +205,20 @@ public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvid
     /// <paramref name="issuedAt"/>. Errors never quote the body, which contains the token.
     /// </summary>
     /// <exception cref="InvalidOperationException">Not JSON, or no <c>access_token</c>.</exception>
-    public static ZoomAccessToken ParseTokenResponse(byte[] body, DateTimeOffset issuedAt, TimeSpan margin)
+    public static ZoomAccessToken ParseTokenResponse(byte[] body, DateTimeOffset issuedAt, TimeSpan margin) =>
+        ParseTokenResponse(body, issuedAt, margin, out _);
+
+    /// <summary>
+    /// Same as <see cref="ParseTokenResponse(byte[], DateTimeOffset, TimeSpan)"/>; <paramref name="ignoredApiUrl"/>
+    /// describes (scheme and host only) an <c>api_url</c> that was present but not accepted.
+    /// </summary>
+    /// <remarks>
+    /// <c>api_url</c> decides where the bearer token is sent, so only https is accepted. Plain http is allowed for
+    /// loopback hosts alone, which is what the local sandbox answers (it listens on 127.0.0.1 without TLS).
+    /// </remarks>
+    public static ZoomAccessToken ParseTokenResponse(byte[] body, DateTimeOffset issuedAt, TimeSpan margin, out string? ignoredApiUrl)
     {
+        ignoredApiUrl = null;
         string? accessToken = null, apiUrl = null, scope = null;
         double? expiresIn = null;
         try
@@ -252,10 +268,25 @@ public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvid
         var lifetime = TimeSpan.FromSeconds(expiresIn is > 0 and < 31_536_000 ? expiresIn.Value : 3600);
         // A margin larger than half the lifetime would make every token look expired at once.
         var effectiveMargin = margin < lifetime / 2 ? margin : lifetime / 2;
-        Uri? api = apiUrl is not null && Uri.TryCreate(apiUrl, UriKind.Absolute, out var parsed)
-            && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp) ? parsed : null;
+        Uri? api = null;
+        if (!string.IsNullOrWhiteSpace(apiUrl))
+        {
+            if (Uri.TryCreate(apiUrl, UriKind.Absolute, out var parsed) && IsAcceptableApiUrl(parsed))
+            {
+                api = parsed;
+            }
+            else
+            {
+                ignoredApiUrl = parsed is null ? "(not an absolute URL)" : parsed.Scheme + "://" + parsed.Host;
+            }
+        }
+
         return new ZoomAccessToken(accessToken, issuedAt + lifetime - effectiveMargin, issuedAt + lifetime, api, scope);
     }
+
+    private static bool IsAcceptableApiUrl(Uri uri) =>
+        string.IsNullOrEmpty(uri.UserInfo)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     private static bool IsUnavailableStatus(System.Net.HttpStatusCode status) =>
         (int)status >= 500 || status is System.Net.HttpStatusCode.RequestTimeout or System.Net.HttpStatusCode.TooManyRequests;
@@ -271,6 +302,10 @@ public sealed partial class ServerToServerTokenProvider : IZoomAccessTokenProvid
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Zoom token request failed with HTTP {StatusCode}: {Reason}.")]
     private static partial void LogTokenFailed(ILogger logger, int statusCode, string? reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
+        Message = "Ignoring the token response's api_url {ApiUrl}: only https (or http on a loopback host) may receive the access token.")]
+    private static partial void LogApiUrlIgnored(ILogger logger, string apiUrl);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Zoom rejected the cached access token (401); a new one will be requested.")]
     private static partial void LogInvalidated(ILogger logger);

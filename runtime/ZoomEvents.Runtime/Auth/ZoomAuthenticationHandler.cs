@@ -66,7 +66,9 @@ public sealed class ZoomAuthenticationHandler : DelegatingHandler
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         if (_switchableBase is not null && token.ApiUrl is { } api && request.RequestUri is { IsAbsoluteUri: true } uri
             && string.Equals(uri.Host, _switchableBase.Host, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(uri.Host, api.Host, StringComparison.OrdinalIgnoreCase))
+            && !string.Equals(uri.Host, api.Host, StringComparison.OrdinalIgnoreCase)
+            // Never move a request from https to plain http, whatever the token response says.
+            && !(uri.Scheme == Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttps))
         {
             request.RequestUri = new UriBuilder(uri) { Scheme = api.Scheme, Host = api.Host, Port = api.Port }.Uri;
         }
