@@ -62,8 +62,8 @@ public sealed class TicketRegistrarTests
         public Task<Created?> LookupAsync(string externalId, CancellationToken ct) =>
             Task.FromResult(ByExternalId.TryGetValue(externalId, out var t) ? t : null);
 
-        public TicketRegistrar<Req, Created, Refused> Registrar(Func<Req, string, Req>? assign = null) =>
-            new(CreateAsync, r => r.ExternalId, LookupAsync) { RecoveryDelay = TimeSpan.Zero, AssignExternalTicketId = assign };
+        public TicketRegistrar<Req, Created, Refused> Registrar() =>
+            new(CreateAsync, r => r.ExternalId, LookupAsync) { RecoveryDelay = TimeSpan.Zero };
     }
 
     private static List<Req> Attendees(int n) => [.. Enumerable.Range(0, n).Select(i => new Req($"a{i}@example.com", $"ext-{i}"))];
@@ -163,11 +163,19 @@ public sealed class TicketRegistrarTests
         var zoom = new FakeZoom { FailAfterStoring = (call, _) => call == 0 ? new HttpRequestException("reset") : null };
         var input = new List<Req> { new("x@example.com", null), new("y@example.com", null) };
 
-        var result = await zoom.Registrar(assign: (r, id) => r with { ExternalId = id }).RegisterAsync(input);
+        var registrar = new TicketRegistrar<Req, Created, Refused>(zoom.CreateAsync, r => r.ExternalId, zoom.LookupAsync)
+        {
+            RecoveryDelay = TimeSpan.Zero,
+            AssignExternalTicketId = (r, id) => r with { ExternalId = id },
+            ComputeExternalTicketId = r => TicketRegistrar.DeriveExternalTicketId("ev1", r.Email),
+        };
+
+        var result = await registrar.RegisterAsync(input);
 
         Assert.Equal([2], zoom.BatchSizes);
         Assert.Equal(2, result.Tickets.Count);
-        Assert.All(result.Tickets, t => Assert.StartsWith("zer-", t.ExternalId));
+        string[] expected = [TicketRegistrar.DeriveExternalTicketId("ev1", "x@example.com"), TicketRegistrar.DeriveExternalTicketId("ev1", "y@example.com")];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), result.Tickets.Select(t => t.ExternalId!).Order(StringComparer.Ordinal));
         Assert.True(result.IsComplete);
     }
 

@@ -1,54 +1,7 @@
 using System.Net;
-using Polly.Timeout;
 using ZoomEvents.Runtime.Auth;
 
 namespace ZoomEvents.Runtime.Tickets;
-
-/// <summary>Non-generic facts shared by every <see cref="TicketRegistrar{TRequest, TTicket, TError}"/>.</summary>
-public static class TicketRegistrar
-{
-    /// <summary>Zoom's limit of attendees per <c>createTickets</c> call.</summary>
-    public const int MaxBatchSize = 30;
-
-    /// <summary>
-    /// True when a failed POST may nevertheless have been processed: transport errors, timeouts, 5xx/408 and
-    /// an unreadable success body.
-    /// A 4xx or 429 means Zoom rejected the request before doing anything, and a token failure
-    /// (<see cref="IsTokenFailure"/>) means the request was never sent.
-    /// </summary>
-    public static bool IsAmbiguousFailure(Exception exception) => exception switch
-    {
-        // Checked first: ZoomTokenUnavailableException is an HttpRequestException and a rejected token request is a
-        // ZoomApiException, yet neither left the machine, so a lookup would only start another round of token requests.
-        _ when IsTokenFailure(exception) => false,
-        ZoomRateLimitException => false,
-        ZoomApiException api => (int)api.StatusCode >= 500 || api.StatusCode == HttpStatusCode.RequestTimeout,
-        HttpRequestException or IOException or TimeoutRejectedException or TimeoutException => true,
-        // The 201 arrived but could not be read: the tickets exist, and the lookup will find them.
-        System.Text.Json.JsonException => true,
-        // A timeout surfacing as cancellation (HttpClient.Timeout) when the caller did not cancel.
-        OperationCanceledException => true,
-        _ => false,
-    };
-
-    /// <summary>
-    /// True when <paramref name="exception"/> (or an exception it wraps) says no access token could be obtained:
-    /// <see cref="ZoomTokenUnavailableException"/> or <see cref="ZoomTokenRejectedException"/>. The API request was
-    /// not sent, and every later request would fail the same way.
-    /// </summary>
-    public static bool IsTokenFailure(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is ZoomTokenUnavailableException or ZoomTokenRejectedException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-}
 
 /// <summary>
 /// Creates tickets safely for any number of attendees. Zoom accepts at most 30 per <c>createTickets</c> call,
@@ -112,10 +65,19 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
 
     /// <summary>
     /// Gives a request an <c>external_ticket_id</c> when it has none (return a copy, e.g. <c>r with { ExternalTicketId = id }</c>).
-    /// Without it, requests lacking an id are still sent, but after an ambiguous failure they are reported as
+    /// The id comes from <see cref="ComputeExternalTicketId"/>, which must be set too. Without either, requests lacking
+    /// an id are still sent, but after an ambiguous failure they are reported as
     /// <see cref="TicketRegistrationFailure{TRequest}.OutcomeUnknown"/> instead of being re-sent.
     /// </summary>
     public Func<TRequest, string, TRequest>? AssignExternalTicketId { get; init; }
+
+    /// <summary>
+    /// Computes the id <see cref="AssignExternalTicketId"/> writes into a request that has none. Make it deterministic,
+    /// normally <c>r =&gt; TicketRegistrar.DeriveExternalTicketId(eventId, r.Email, r.SessionIds)</c>: the same attendee
+    /// then gets the same id in every run, so a re-run after a crash or cancellation can find what the first run created.
+    /// (Random ids, which this registrar used to assign, made every re-run register the attendees again.)
+    /// </summary>
+    public Func<TRequest, string>? ComputeExternalTicketId { get; init; }
 
     /// <summary>Pause before looking tickets up after an ambiguous failure, so in-flight work on Zoom's side can finish (default 1 s).</summary>
     public TimeSpan RecoveryDelay { get; init; } = TimeSpan.FromSeconds(1);
@@ -124,36 +86,56 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
-    /// Registers every request. Never throws for per-attendee or per-batch problems; those are in the result.
-    /// Throws only for cancellation and invalid arguments.
+    /// Registers every request. Never throws for per-attendee or per-batch problems; those are in the result. A failure
+    /// that would repeat for every batch (no access token, 401/403, a rate limit, an unexpected exception) stops the run,
+    /// and the remaining attendees are reported as not sent.
     /// </summary>
+    /// <exception cref="TicketRegistrationCanceledException{TRequest, TTicket, TError}">
+    /// <paramref name="cancellationToken"/> was cancelled; its <c>PartialResult</c> holds what finished batches created,
+    /// the batch in flight as outcome-unknown and the rest as not sent.
+    /// </exception>
+    /// <exception cref="InvalidOperationException"><see cref="AssignExternalTicketId"/> is set without <see cref="ComputeExternalTicketId"/>.</exception>
     public async Task<TicketRegistrationResult<TRequest, TTicket, TError>> RegisterAsync(
         IEnumerable<TRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var tickets = new List<TTicket>();
-        var errors = new List<TError>();
-        var failures = new List<TicketRegistrationFailure<TRequest>>();
-        var recovered = 0;
-
-        var prepared = Prepare(requests, failures);
-        var batches = prepared.Chunk(_batchSize).ToList();
-        Exception? stopReason = null;
-        foreach (var batch in batches)
+        if (AssignExternalTicketId is not null && ComputeExternalTicketId is null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            throw new InvalidOperationException(
+                "TicketRegistrar.AssignExternalTicketId needs ComputeExternalTicketId (e.g. TicketRegistrar.DeriveExternalTicketId): " +
+                "ids must be the same in every run, or a re-run registers the attendees twice.");
+        }
+
+        var run = new Run();
+        var batches = Prepare(requests, run.Failures).Chunk(_batchSize).ToList();
+        Exception? stopReason = null;
+        for (var b = 0; b < batches.Count; b++)
+        {
             if (stopReason is not null)
             {
-                AddFailures(failures, batch, "Not sent: an earlier batch failed (" + Describe(stopReason) + ")", stopReason, unknown: false);
+                AddFailures(run.Failures, batches[b], "Not sent: an earlier batch failed (" + Describe(stopReason) + ")", stopReason, unknown: false);
                 continue;
             }
 
-            var (batchRecovered, stop) = await SendWithRecoveryAsync(batch, tickets, errors, failures, cancellationToken).ConfigureAwait(false);
-            recovered += batchRecovered;
-            stopReason ??= stop;
+            try
+            {
+                run.BatchInFlight = false;
+                cancellationToken.ThrowIfCancellationRequested();
+                stopReason = await SendWithRecoveryAsync(batches[b], run, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
+            {
+                // The batch in flight has been recorded by SendWithRecoveryAsync (if it had started); the rest never left.
+                foreach (var unsent in batches.Skip(b + (run.BatchInFlight ? 1 : 0)))
+                {
+                    AddFailures(run.Failures, unsent, "Not sent: the registration was canceled.", null, unknown: false);
+                }
+
+                throw new TicketRegistrationCanceledException<TRequest, TTicket, TError>(run.ToResult(batches.Count), canceled, cancellationToken);
+            }
         }
 
-        return new TicketRegistrationResult<TRequest, TTicket, TError>(tickets, errors, failures, batches.Count, recovered);
+        return run.ToResult(batches.Count);
     }
 
     private List<TRequest> Prepare(IEnumerable<TRequest> requests, List<TicketRegistrationFailure<TRequest>> failures)
@@ -164,9 +146,14 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
         {
             var request = original;
             var id = _externalId(request);
-            if (string.IsNullOrEmpty(id) && AssignExternalTicketId is not null)
+            if (string.IsNullOrEmpty(id) && AssignExternalTicketId is not null && ComputeExternalTicketId is not null)
             {
-                id = "zer-" + Guid.NewGuid().ToString("N");
+                id = ComputeExternalTicketId(request);
+                if (string.IsNullOrEmpty(id))
+                {
+                    throw new InvalidOperationException("TicketRegistrar.ComputeExternalTicketId returned an empty id.");
+                }
+
                 request = AssignExternalTicketId(request, id);
             }
 
@@ -183,127 +170,153 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
         return result;
     }
 
-    private async Task<(int Recovered, Exception? Stop)> SendWithRecoveryAsync(
-        IReadOnlyList<TRequest> batch, List<TTicket> tickets, List<TError> errors,
-        List<TicketRegistrationFailure<TRequest>> failures, CancellationToken cancellationToken)
+    // Sends one batch, recovering after ambiguous failures. Returns the reason to stop the whole run, if any.
+    private async Task<Exception?> SendWithRecoveryAsync(IReadOnlyList<TRequest> batch, Run run, CancellationToken cancellationToken)
     {
         var pending = batch;
-        var recovered = 0;
-        for (var attempt = 0; ; attempt++)
+        // What is still undecided if the caller cancels: the lookups not yet answered plus those answered "not found".
+        IReadOnlyList<TRequest> undecided = batch;
+        var notFound = new List<TRequest>();
+        var nextLookup = 0;
+        run.BatchInFlight = true;
+        try
         {
-            try
+            for (var attempt = 0; ; attempt++)
             {
-                var response = await _createBatch(pending, cancellationToken).ConfigureAwait(false);
-                if (response?.Tickets is { } created)
+                undecided = pending;
+                notFound = [];
+                nextLookup = 0;
+                try
                 {
-                    tickets.AddRange(created);
-                }
-
-                if (response?.Errors is { } refused)
-                {
-                    errors.AddRange(refused);
-                }
-
-                return (recovered, null);
-            }
-            catch (Exception ex) when (TicketRegistrar.IsTokenFailure(ex))
-            {
-                // Nothing was sent, and every later call would ask the token endpoint again and fail the same way.
-                AddFailures(failures, pending, "Not sent: " + Describe(ex), ex, unknown: false);
-                return (recovered, ex);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TicketRegistrar.IsAmbiguousFailure(ex))
-            {
-                var stillPending = new List<TRequest>();
-                foreach (var request in pending)
-                {
-                    if (string.IsNullOrEmpty(_externalId(request)))
+                    var response = await _createBatch(pending, cancellationToken).ConfigureAwait(false);
+                    if (response?.Tickets is { } created)
                     {
-                        failures.Add(new(request,
-                            "Outcome unknown: the request failed after it may have reached Zoom (" + Describe(ex) +
-                            ") and the attendee has no external_ticket_id to check; verify before retrying.", ex, true));
+                        run.Tickets.AddRange(created);
                     }
-                    else
+
+                    if (response?.Errors is { } refused)
                     {
-                        stillPending.Add(request);
+                        run.Errors.AddRange(refused);
                     }
-                }
 
-                if (stillPending.Count == 0)
-                {
-                    return (recovered, null);
+                    return null;
                 }
-
-                if (attempt >= _maxRecoveryAttempts)
+                catch (Exception ex) when (TicketRegistrar.IsTokenFailure(ex))
                 {
-                    AddFailures(failures, stillPending,
-                        $"Outcome unknown after {attempt + 1} attempts (last: {Describe(ex)}); look the ticket up by external_ticket_id before retrying.",
+                    // Nothing was sent, and every later call would ask the token endpoint again and fail the same way.
+                    AddFailures(run.Failures, pending, "Not sent: " + Describe(ex), ex, unknown: false);
+                    return ex;
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TicketRegistrar.IsAmbiguousFailure(ex))
+                {
+                    var stillPending = new List<TRequest>();
+                    foreach (var request in pending)
+                    {
+                        if (string.IsNullOrEmpty(_externalId(request)))
+                        {
+                            run.Failures.Add(new(request,
+                                "Outcome unknown: the request failed after it may have reached Zoom (" + Describe(ex) +
+                                ") and the attendee has no external_ticket_id to check; verify before retrying.", ex, true));
+                        }
+                        else
+                        {
+                            stillPending.Add(request);
+                        }
+                    }
+
+                    undecided = stillPending;
+                    if (stillPending.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    if (attempt >= _maxRecoveryAttempts)
+                    {
+                        AddFailures(run.Failures, stillPending,
+                            $"Outcome unknown after {attempt + 1} attempts (last: {Describe(ex)}); look the ticket up by external_ticket_id before retrying.",
+                            ex, unknown: true);
+                        return null;
+                    }
+
+                    if (RecoveryDelay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(RecoveryDelay, TimeProvider, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    for (; nextLookup < stillPending.Count; nextLookup++)
+                    {
+                        var request = stillPending[nextLookup];
+                        var id = _externalId(request)!;
+                        TTicket? existing;
+                        try
+                        {
+                            existing = await _lookup(id, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (Exception lookupError) when (TicketRegistrar.IsTokenFailure(lookupError))
+                        {
+                            // Without a token no lookup can succeed; asking again per attendee would only flood the token
+                            // endpoint. The create may have reached Zoom, so these stay unknown, and the run stops.
+                            AddFailures(run.Failures, [.. notFound, .. stillPending.Skip(nextLookup)],
+                                $"Outcome unknown: creating failed ({Describe(ex)}) and the lookup by external_ticket_id could not run ({Describe(lookupError)}).",
+                                lookupError, unknown: true);
+                            return lookupError;
+                        }
+                        catch (Exception lookupError) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            // Re-sending without knowing could register the attendee twice; report instead.
+                            run.Failures.Add(new(request,
+                                $"Outcome unknown: creating failed ({Describe(ex)}) and looking up external_ticket_id '{id}' failed too ({Describe(lookupError)}).",
+                                lookupError, true));
+                            continue;
+                        }
+
+                        if (existing is not null)
+                        {
+                            run.Tickets.Add(existing);
+                            run.Recovered++;
+                        }
+                        else
+                        {
+                            notFound.Add(request);
+                        }
+                    }
+
+                    if (notFound.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    pending = notFound;
+                }
+                catch (ZoomApiException ex) when (IsFatal(ex))
+                {
+                    AddFailures(run.Failures, pending, "Not registered: " + ex.Message, ex, unknown: false);
+                    return ex;
+                }
+                catch (ZoomApiException ex)
+                {
+                    // A 4xx for the whole batch (e.g. validation): Zoom did nothing, the next batch may still succeed.
+                    AddFailures(run.Failures, pending, "Not registered: " + ex.Message, ex, unknown: false);
+                    return null;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // Neither Zoom's answer nor a known transport failure (a fault in a delegate, say): whether the POST
+                    // left is unknown, and the same fault would most likely hit every later batch.
+                    AddFailures(run.Failures, pending,
+                        "Outcome unknown: creating failed unexpectedly (" + Describe(ex) + "); look the ticket up by external_ticket_id before retrying.",
                         ex, unknown: true);
-                    return (recovered, null);
+                    return ex;
                 }
-
-                if (RecoveryDelay > TimeSpan.Zero)
-                {
-                    await Task.Delay(RecoveryDelay, TimeProvider, cancellationToken).ConfigureAwait(false);
-                }
-
-                var notFound = new List<TRequest>();
-                for (var i = 0; i < stillPending.Count; i++)
-                {
-                    var request = stillPending[i];
-                    var id = _externalId(request)!;
-                    TTicket? existing;
-                    try
-                    {
-                        existing = await _lookup(id, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception lookupError) when (TicketRegistrar.IsTokenFailure(lookupError))
-                    {
-                        // Without a token no lookup can succeed; asking again per attendee would only flood the token
-                        // endpoint. The create may have reached Zoom, so these stay unknown, and the run stops.
-                        AddFailures(failures, stillPending.Skip(i),
-                            $"Outcome unknown: creating failed ({Describe(ex)}) and the lookup by external_ticket_id could not run ({Describe(lookupError)}).",
-                            lookupError, unknown: true);
-                        return (recovered, lookupError);
-                    }
-                    catch (Exception lookupError) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        // Re-sending without knowing could register the attendee twice; report instead.
-                        failures.Add(new(request,
-                            $"Outcome unknown: creating failed ({Describe(ex)}) and looking up external_ticket_id '{id}' failed too ({Describe(lookupError)}).",
-                            lookupError, true));
-                        continue;
-                    }
-
-                    if (existing is not null)
-                    {
-                        tickets.Add(existing);
-                        recovered++;
-                    }
-                    else
-                    {
-                        notFound.Add(request);
-                    }
-                }
-
-                if (notFound.Count == 0)
-                {
-                    return (recovered, null);
-                }
-
-                pending = notFound;
             }
-            catch (ZoomApiException ex) when (IsFatal(ex))
-            {
-                AddFailures(failures, pending, "Not registered: " + ex.Message, ex, unknown: false);
-                return (recovered, ex);
-            }
-            catch (ZoomApiException ex)
-            {
-                // A 4xx for the whole batch (e.g. validation): Zoom did nothing, the next batch may still succeed.
-                AddFailures(failures, pending, "Not registered: " + ex.Message, ex, unknown: false);
-                return (recovered, null);
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Everything this batch had not settled may or may not exist on Zoom: the POST (or a re-send) was out.
+            AddFailures(run.Failures, [.. notFound, .. undecided.Skip(nextLookup)],
+                "Outcome unknown: the registration was canceled while this batch was being sent or checked; look the ticket up by external_ticket_id before retrying.",
+                null, unknown: true);
+            throw;
         }
     }
 
@@ -324,4 +337,22 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
     private static string Describe(Exception ex) =>
         TicketRegistrar.IsTokenFailure(ex) ? "no Zoom access token could be obtained: " + ex.Message
         : ex is ZoomApiException api ? $"HTTP {(int)api.StatusCode}" + (api.ZoomMessage is null ? string.Empty : ": " + api.ZoomMessage) : ex.GetType().Name;
+
+    // Everything one RegisterAsync call has learned so far; kept outside the batch loop so a cancellation loses none of it.
+    private sealed class Run
+    {
+        public List<TTicket> Tickets { get; } = [];
+
+        public List<TError> Errors { get; } = [];
+
+        public List<TicketRegistrationFailure<TRequest>> Failures { get; } = [];
+
+        public int Recovered { get; set; }
+
+        // True once the current batch has started (and so recorded its own outcome on cancellation).
+        public bool BatchInFlight { get; set; }
+
+        public TicketRegistrationResult<TRequest, TTicket, TError> ToResult(int batchCount) =>
+            new(Tickets, Errors, Failures, batchCount, Recovered);
+    }
 }

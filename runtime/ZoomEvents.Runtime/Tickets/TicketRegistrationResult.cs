@@ -50,3 +50,28 @@ public sealed class TicketRegistrationResult<TRequest, TTicket, TError>
     /// <summary>True when every attendee got a ticket.</summary>
     public bool IsComplete => Errors.Count == 0 && Failures.Count == 0;
 }
+
+/// <summary>
+/// A ticket registration was cancelled part-way. It is an <see cref="OperationCanceledException"/>, so ordinary
+/// cancellation handling keeps working, and it carries what the run had achieved: tickets of finished batches, the
+/// batch that was in flight as <see cref="TicketRegistrationFailure{TRequest}.OutcomeUnknown"/>, and the batches that
+/// never left as not sent. Without it, a cancelled run would lose the record of tickets it did create.
+/// </summary>
+public sealed class TicketRegistrationCanceledException<TRequest, TTicket, TError> : OperationCanceledException
+{
+    /// <summary>Creates the exception.</summary>
+    public TicketRegistrationCanceledException(
+        TicketRegistrationResult<TRequest, TTicket, TError> partialResult, Exception? innerException, CancellationToken cancellationToken)
+        : base(
+            "Ticket registration was canceled; PartialResult lists the tickets created so far, the attendees whose outcome " +
+            "is unknown and those never sent.",
+            innerException,
+            cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partialResult);
+        PartialResult = partialResult;
+    }
+
+    /// <summary>What the run achieved before it was cancelled.</summary>
+    public TicketRegistrationResult<TRequest, TTicket, TError> PartialResult { get; }
+}
