@@ -121,4 +121,16 @@ public sealed class UnionTests
         Assert.Null(booking.GetType().GetProperty("Picks")!.GetValue(booking));
         Assert.Equal("""{"note":"x","picks":null}""", Generated.Value.Write("Booking", booking));
     }
+
+    [Fact]
+    public void Nullable_list_items_and_map_values_keep_their_nulls()
+    {
+        const string json = """{"scores":[1,null,3],"limits":{"a":null,"b":2.5}}""";
+
+        var schedule = Generated.Value.Read("Schedule", json);
+
+        Assert.Equal(new int?[] { 1, null, 3 }, (IEnumerable<int?>)Get(schedule, "Scores")!);
+        Assert.Null(((IReadOnlyDictionary<string, double?>)Get(schedule, "Limits")!)["a"]);
+        Assert.Equal(json, Generated.Value.Write("Schedule", schedule));
+    }
 }

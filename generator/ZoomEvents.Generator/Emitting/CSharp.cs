@@ -82,6 +82,7 @@ internal static class CSharp
         TypeRefKind.Named => "global::" + ns + "." + type.NamedType,
         TypeRefKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Type(type.Element!, ns) + ">",
         TypeRefKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, " + Type(type.Element!, ns) + ">",
+        TypeRefKind.Nullable => Type(type.Element!, ns) + "?",
         _ => "object",
     };
 
@@ -95,6 +96,7 @@ internal static class CSharp
         TypeRefKind.List => "global::" + ns + "." + wireClass + ".TolerantListOf(" + Converter(type.Element!, ns, wireClass)
             + (type.Wire == ListWire.ArrayOrItem ? ", false" : ", true") + (type.Wire == ListWire.CsvOrArray ? ", true)" : ", false)"),
         TypeRefKind.Map => "global::" + ns + "." + wireClass + ".MapOf(" + Converter(type.Element!, ns, wireClass) + ")",
+        TypeRefKind.Nullable => "global::" + ns + "." + wireClass + ".NullableOf(" + Converter(type.Element!, ns, wireClass) + ")",
         _ => "global::" + ns + "." + wireClass + "." + type.Kind,
     };
 

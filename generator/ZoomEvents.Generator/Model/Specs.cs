@@ -29,6 +29,8 @@ internal enum TypeRefKind
     Named,
     List,
     Map,
+    /// <summary><c>T?</c> around a value type; only as a list item or map value (a property's own nullability is separate).</summary>
+    Nullable,
 }
 
 /// <summary>
@@ -68,11 +70,18 @@ internal sealed record TypeRef(TypeRefKind Kind, string? NamedType = null, TypeK
 
     public static TypeRef MapOf(TypeRef element) => new(TypeRefKind.Map, Element: element);
 
+    /// <summary>
+    /// The type for a list item or map value the schema lets be null. Value types become <c>T?</c> (else [1,null]
+    /// would read as [1,0]); reference types and JsonElement already hold a null.
+    /// </summary>
+    public static TypeRef ItemOf(TypeRef type, bool nullable)
+        => nullable && type.IsValueType && type.Kind != TypeRefKind.Json ? new(TypeRefKind.Nullable, Element: type) : type;
+
     /// <summary>True when the C# type is a struct or enum, so "optional" needs <c>Nullable&lt;T&gt;</c>.</summary>
     public bool IsValueType => Kind switch
     {
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean
-            or TypeRefKind.DateTimeOffset or TypeRefKind.Json => true,
+            or TypeRefKind.DateTimeOffset or TypeRefKind.Json or TypeRefKind.Nullable => true,
         TypeRefKind.Named => NamedKind is TypeKind.StringEnum or TypeKind.IntEnum,
         _ => false,
     };

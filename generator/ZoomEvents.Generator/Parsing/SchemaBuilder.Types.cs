@@ -100,7 +100,8 @@ internal sealed partial class SchemaBuilder
         if (!schema.AdditionalPropertiesAllowed) allowAdditional = false;
         if (schema.AdditionalProperties is { } valueSchema)
         {
-            additional = Resolve(valueSchema, typeName + "Value", pointer + "/additionalProperties", depth + 1).Type;
+            var value = Resolve(valueSchema, typeName + "Value", pointer + "/additionalProperties", depth + 1);
+            additional = TypeRef.ItemOf(value.Type, value.Nullable);
         }
         if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
         {

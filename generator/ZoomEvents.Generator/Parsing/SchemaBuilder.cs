@@ -153,7 +153,7 @@ internal sealed partial class SchemaBuilder
                 if (schema.Properties is not { Count: > 0 } && schema.AdditionalProperties is { } valueSchema)
                 {
                     var value = Resolve(valueSchema, hint + "Value", pointer + "/additionalProperties", depth + 1);
-                    return (TypeRef.MapOf(value.Type), nullable);
+                    return (TypeRef.MapOf(TypeRef.ItemOf(value.Type, value.Nullable)), nullable);
                 }
                 if (schema.Properties is not { Count: > 0 }) return (TypeRef.Json, nullable);
                 return (BuildObject(schema, hint, pointer, depth, null), nullable);
@@ -172,7 +172,8 @@ internal sealed partial class SchemaBuilder
             return TypeRef.ListOf(BuildEnumFromValues(schema.Enum, schema, TypeKind.StringEnum, hint + "Item", pointer, items?.Title));
         }
         if (items is null) return TypeRef.ListOf(TypeRef.Json);
-        return TypeRef.ListOf(Resolve(items, hint + "Item", pointer + "/items", depth + 1).Type);
+        var item = Resolve(items, hint + "Item", pointer + "/items", depth + 1);
+        return TypeRef.ListOf(TypeRef.ItemOf(item.Type, item.Nullable));
     }
 
     private (TypeRef Type, bool Nullable) ResolveComponent(string id, string pointer)

@@ -49,6 +49,7 @@ internal sealed class TypeBuilder
         TypeRefKind.Named => "N:" + t.NamedType,
         TypeRefKind.List => "L" + (t.Wire == ListWire.Array ? "" : t.Wire.ToString()) + "<" + Sig(t.Element!) + ">",
         TypeRefKind.Map => "M<" + Sig(t.Element!) + ">",
+        TypeRefKind.Nullable => "?<" + Sig(t.Element!) + ">",
         _ => t.Kind.ToString(),
     };
 
