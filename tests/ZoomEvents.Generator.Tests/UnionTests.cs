@@ -133,4 +133,14 @@ public sealed class UnionTests
         Assert.Null(((IReadOnlyDictionary<string, double?>)Get(schedule, "Limits")!)["a"]);
         Assert.Equal(json, Generated.Value.Write("Schedule", schedule));
     }
+
+    [Fact]
+    public void A_list_or_item_component_is_a_list_alias_not_a_union_type()
+    {
+        var schedule = Generated.Value.Read("Schedule", """{"rest_days":1}""");
+
+        Assert.Null(Generated.Value.Assembly.GetType("Test.Unions.DaysOrDay"));
+        Assert.Equal(new[] { "Sunday" }, ((System.Collections.IEnumerable)Get(schedule, "RestDays")!).Cast<object>().Select(d => d.ToString()));
+        Assert.Equal("""{"rest_days":[1]}""", Generated.Value.Write("Schedule", schedule));
+    }
 }

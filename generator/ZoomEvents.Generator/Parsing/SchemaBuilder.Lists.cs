@@ -15,10 +15,9 @@ internal sealed partial class SchemaBuilder
     /// </summary>
     private TypeRef? TryBuildTolerantList(IOpenApiSchema schema, List<IOpenApiSchema> variants, string hint, string pointer, int depth)
     {
-        var arrayIndex = IsArray(variants[0]) ? 0 : IsArray(variants[1]) ? 1 : -1;
-        if (arrayIndex < 0 || IsArray(variants[1 - arrayIndex])) return null;
         // Checked on the raw schemas first, so a pair that is not of this kind never registers types of its own.
-        if (!IsScalarSchema(Target(variants[1 - arrayIndex])) || !IsScalarSchema(Target(Target(variants[arrayIndex])!.Items))) return null;
+        if (!IsListOrItemPair(variants)) return null;
+        var arrayIndex = IsArray(variants[0]) ? 0 : 1;
         var other = Target(variants[1 - arrayIndex])!;
 
         var keyword = CompositionKeyword(schema);
@@ -33,6 +32,18 @@ internal sealed partial class SchemaBuilder
         // The bare-item alternative must be the item type itself; anything else really is a union.
         var single = Resolve(variants[1 - arrayIndex], hint, pointer + "/" + keyword + otherAt, depth + 1).Type;
         return single == item ? TypeRef.ListOf(item, ListWire.ArrayOrItem) : null;
+    }
+
+    /// <summary>
+    /// The raw shape of the pattern: an array of scalars and one scalar alternative. Also used for component schemas,
+    /// which then inline as a list (an alias) instead of claiming a union type name.
+    /// </summary>
+    private static bool IsListOrItemPair(IReadOnlyList<IOpenApiSchema> variants)
+    {
+        if (variants.Count != 2) return false;
+        var arrayIndex = IsArray(variants[0]) ? 0 : IsArray(variants[1]) ? 1 : -1;
+        if (arrayIndex < 0 || IsArray(variants[1 - arrayIndex])) return false;
+        return IsScalarSchema(Target(variants[1 - arrayIndex])) && IsScalarSchema(Target(Target(variants[arrayIndex])!.Items));
     }
 
     private static IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? reference.Target : schema;

@@ -228,8 +228,9 @@ internal sealed partial class SchemaBuilder
     {
         if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
         {
-            var count = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf)!.Count(v => !IsNullOnly(v));
-            if (count > 1) return TypeKind.Union;
+            var alternatives = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf)!.Where(v => !IsNullOnly(v)).ToList();
+            // A list-or-item pair is a list, not a union: as a component it is an alias, like any other non-object.
+            if (alternatives.Count > 1 && !(IsListOrItemPair(alternatives) && !IsObjectLike(schema))) return TypeKind.Union;
         }
         if (schema.Enum is { Count: > 0 } values)
         {
