@@ -13,7 +13,7 @@ public static class ZoomPaging
     /// previous page's <c>next_page_token</c>; stops at an empty or missing token. Zoom's tokens expire after
     /// 15 minutes, so a consumer that pauses longer between pages cannot continue: when Zoom refuses a token that
     /// old, the listing ends with a <see cref="ZoomPageTokenExpiredException"/> (how far it got, and that it must
-    /// start again) rather than a bare 4xx or silently missing data.
+    /// start again) rather than a bare 400 or silently missing data.
     /// </summary>
     /// <param name="fetchPage">Gets one page for a token (<see langword="null"/> for the first page).</param>
     /// <param name="selectItems">The items of a page.</param>
@@ -77,16 +77,21 @@ public static class ZoomPaging
         Func<string?, CancellationToken, Task<TPage>> fetchPage, string? token, long tokenReceived, TimeProvider clock,
         int pagesRead, int itemsRead, CancellationToken cancellationToken)
     {
+        // The token's age when it is handed back to Zoom, not after the fetch's own retries.
+        var ageWhenSent = clock.GetElapsedTime(tokenReceived);
         try
         {
             return await fetchPage(token, cancellationToken).ConfigureAwait(false);
         }
-        catch (ZoomApiException refusal) when (token is not null && (int)refusal.StatusCode is >= 400 and < 500 and not 401 and not 429
-            && clock.GetElapsedTime(tokenReceived) >= PageTokenLifetime)
+        catch (ZoomApiException refusal) when (token is not null && IsPageTokenRefusal(refusal) && ageWhenSent >= PageTokenLifetime)
         {
-            // Zoom documents no error code for an expired token, so the age decides: a 4xx for a token past its
-            // lifetime is that. Throttling (429) and auth (401) keep their own meaning whatever the token's age.
-            throw new ZoomPageTokenExpiredException(refusal, pagesRead, itemsRead, clock.GetElapsedTime(tokenReceived));
+            throw new ZoomPageTokenExpiredException(refusal, pagesRead, itemsRead, ageWhenSent);
         }
     }
+
+    // Zoom documents no error code for an expired token; it answers a bad one with 400. So a 400 from the API (not from
+    // the token endpoint) for a token past its lifetime is read as expiry. 401, 403, 404 (the event was deleted), 429
+    // and credential refusals keep their own meaning whatever the token's age.
+    private static bool IsPageTokenRefusal(ZoomApiException refusal)
+        => refusal.StatusCode == System.Net.HttpStatusCode.BadRequest && refusal is not Auth.ZoomTokenRejectedException;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ZoomEvents.Runtime.Auth;
 
 namespace ZoomEvents.Runtime.Tests;
 
@@ -119,11 +120,13 @@ public sealed class PagingTests
     [InlineData(HttpStatusCode.BadRequest, 14)] // a fresh token: the 400 means something else
     [InlineData(HttpStatusCode.TooManyRequests, 20)] // throttling stays throttling, however old the token
     [InlineData(HttpStatusCode.Unauthorized, 20)]
+    [InlineData(HttpStatusCode.Forbidden, 20)]
+    [InlineData(HttpStatusCode.NotFound, 20)] // the event was deleted meanwhile
     [InlineData(HttpStatusCode.InternalServerError, 20)]
     public async Task Other_failures_pass_through_unchanged(HttpStatusCode status, int minutesHeld)
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
-        var ex = await Assert.ThrowsAsync<ZoomApiException>(async () =>
+        var ex = await Assert.ThrowsAnyAsync<ZoomApiException>(async () =>
         {
             await foreach (var _ in ZoomPaging.EnumerateAsync<Page, int>(
                 (token, _) => token is null ? Task.FromResult(new Page([1], "tok-2")) : throw Refusal(status),
@@ -143,10 +146,51 @@ public sealed class PagingTests
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         clock.Advance(TimeSpan.FromHours(1));
 
-        var ex = await Assert.ThrowsAsync<ZoomApiException>(async () =>
+        var ex = await Assert.ThrowsAnyAsync<ZoomApiException>(async () =>
         {
             await foreach (var _ in ZoomPaging.EnumerateAsync<Page, int>((_, _) => throw Refusal(HttpStatusCode.BadRequest), p => p.Items, p => p.NextPageToken, timeProvider: clock))
             {
+            }
+        });
+
+        Assert.IsNotType<ZoomPageTokenExpiredException>(ex);
+    }
+
+    [Fact]
+    public async Task A_credential_refusal_on_a_later_page_stays_a_credential_refusal()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var rejected = new ZoomTokenRejectedException(HttpStatusCode.BadRequest, "invalid_client");
+
+        var ex = await Assert.ThrowsAsync<ZoomTokenRejectedException>(async () =>
+        {
+            await foreach (var _ in ZoomPaging.EnumerateAsync<Page, int>(
+                (token, _) => token is null ? Task.FromResult(new Page([1], "tok-2")) : throw rejected,
+                p => p.Items, p => p.NextPageToken, timeProvider: clock))
+            {
+                clock.Advance(TimeSpan.FromMinutes(20));
+            }
+        });
+
+        Assert.Same(rejected, ex);
+    }
+
+    [Fact]
+    public async Task The_age_that_counts_is_when_the_token_was_sent_not_after_the_fetchs_own_retries()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var ex = await Assert.ThrowsAnyAsync<ZoomApiException>(async () =>
+        {
+            await foreach (var _ in ZoomPaging.EnumerateAsync<Page, int>(
+                (token, _) =>
+                {
+                    if (token is null) return Task.FromResult(new Page([1], "tok-2"));
+                    clock.Advance(TimeSpan.FromMinutes(3)); // retries inside the fetch push the clock past 15 minutes
+                    throw Refusal(HttpStatusCode.BadRequest);
+                },
+                p => p.Items, p => p.NextPageToken, timeProvider: clock))
+            {
+                clock.Advance(TimeSpan.FromMinutes(13));
             }
         });
 
