@@ -187,4 +187,112 @@ public sealed class TicketRegistrarRunTests
         });
         Assert.All(result.Failures.Skip(30), f => Assert.StartsWith("Not sent", f.Reason, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_rerun_with_derived_ids_finds_what_the_first_run_created_and_sends_nothing_twice()
+    {
+        // A fake Zoom: tickets keyed by external_ticket_id, created by POST, found by the lookup.
+        var zoom = new Dictionary<string, Created>(StringComparer.Ordinal);
+        var posted = 0;
+        TicketRegistrar<Req, Created, string> NewRegistrar() => new(
+            (batch, _) =>
+            {
+                posted += batch.Count;
+                var response = AllCreated(batch);
+                foreach (var t in response.Tickets!)
+                {
+                    zoom[t.ExternalId] = t;
+                }
+
+                return Task.FromResult(response);
+            },
+            r => r.ExternalId,
+            (id, _) => Task.FromResult(zoom.GetValueOrDefault(id)))
+        {
+            AssignExternalTicketId = (r, id) => r with { ExternalId = id },
+            ComputeExternalTicketId = r => TicketRegistrar.DeriveExternalTicketId("ev1", r.Email, r.SessionIds),
+        };
+        List<Req> input = [new("ann@example.com", null), new("bob@example.com", null)];
+
+        var first = await NewRegistrar().RegisterAsync(input);
+        var second = await NewRegistrar().RegisterAsync([.. input, new Req("cy@example.com", null)]);
+
+        Assert.Equal(0, first.AlreadyExistingCount);
+        Assert.Equal(2, second.AlreadyExistingCount);
+        Assert.True(second.IsComplete);
+        Assert.Equal(3, second.Tickets.Count);
+        Assert.Equal(3, posted); // ann and bob once, cy once
+        Assert.Equal(3, zoom.Count);
+    }
+
+    [Fact]
+    public async Task Looking_up_before_sending_can_be_switched_off_and_a_failed_lookup_sends_nothing_blind()
+    {
+        var posted = new List<string>();
+        var registrar = new TicketRegistrar<Req, Created, string>(
+            (batch, _) =>
+            {
+                posted.AddRange(batch.Select(r => r.ExternalId!));
+                return Task.FromResult(AllCreated(batch));
+            },
+            r => r.ExternalId,
+            (id, _) => id == "ext-1" ? throw new HttpRequestException("reset") : Task.FromResult<Created?>(null))
+        { LookUpBeforeSending = true };
+
+        var result = await registrar.RegisterAsync(Attendees(3));
+
+        Assert.Equal(["ext-0", "ext-2"], posted);
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal("ext-1", failure.Request.ExternalId);
+        Assert.True(failure.OutcomeUnknown);
+        Assert.StartsWith("Not sent", failure.Reason, StringComparison.Ordinal);
+
+        posted.Clear();
+        var off = new TicketRegistrar<Req, Created, string>(
+            (batch, _) =>
+            {
+                posted.AddRange(batch.Select(r => r.ExternalId!));
+                return Task.FromResult(AllCreated(batch));
+            },
+            r => r.ExternalId,
+            (_, _) => throw new InvalidOperationException("must not be called"))
+        {
+            AssignExternalTicketId = (r, id) => r with { ExternalId = id },
+            ComputeExternalTicketId = r => TicketRegistrar.DeriveExternalTicketId("ev1", r.Email),
+            LookUpBeforeSending = false,
+        };
+        Assert.True((await off.RegisterAsync(Attendees(2))).IsComplete);
+        Assert.Equal(2, posted.Count);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_looking_up_before_sending_marks_the_batch_not_sent()
+    {
+        using var cts = new CancellationTokenSource();
+        var lookups = 0;
+        var registrar = new TicketRegistrar<Req, Created, string>(
+            (_, _) => throw new InvalidOperationException("must not be sent"),
+            r => r.ExternalId,
+            async (id, ct) =>
+            {
+                if (++lookups == 1)
+                {
+                    return new Created("t-" + id, id);
+                }
+
+                await cts.CancelAsync();
+                // An aborted socket: not an OperationCanceledException.
+                throw new HttpRequestException("aborted", new IOException("socket closed"));
+            })
+        { LookUpBeforeSending = true };
+
+        var canceled = await Assert.ThrowsAsync<TicketRegistrationCanceledException<Req, Created, string>>(
+            () => registrar.RegisterAsync(Attendees(35), cts.Token));
+
+        var partial = canceled.PartialResult;
+        Assert.Single(partial.Tickets);
+        Assert.Equal(1, partial.AlreadyExistingCount);
+        Assert.Equal(34, partial.Failures.Count);
+        Assert.All(partial.Failures, f => Assert.False(f.OutcomeUnknown));
+    }
 }

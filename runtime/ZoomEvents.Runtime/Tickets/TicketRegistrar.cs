@@ -74,10 +74,22 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
     /// <summary>
     /// Computes the id <see cref="AssignExternalTicketId"/> writes into a request that has none. Make it deterministic,
     /// normally <c>r =&gt; TicketRegistrar.DeriveExternalTicketId(eventId, r.Email, r.SessionIds)</c>: the same attendee
-    /// then gets the same id in every run, so a re-run after a crash or cancellation can find what the first run created.
-    /// (Random ids, which this registrar used to assign, made every re-run register the attendees again.)
+    /// then gets the same id in every run, so with <see cref="LookUpBeforeSending"/> (on by default when this is set) a
+    /// re-run after a crash or cancellation finds what the first run created instead of registering it again.
     /// </summary>
     public Func<TRequest, string>? ComputeExternalTicketId { get; init; }
+
+    /// <summary>
+    /// Whether each attendee's <c>external_ticket_id</c> is looked up (with the same lookup the recovery uses) before
+    /// its batch is sent; attendees found are reported as registered (in <c>Tickets</c>, counted in
+    /// <see cref="TicketRegistrationResult{TRequest, TTicket, TError}.AlreadyExistingCount"/>) and not sent again.
+    /// Without it a second run over the same attendees creates a second set of tickets, deterministic ids or not.
+    /// It costs one lookup per attendee. <see langword="null"/> (default) means on when
+    /// <see cref="ComputeExternalTicketId"/> is set (ids are derived, so re-runs are expected) and off otherwise.
+    /// </summary>
+    public bool? LookUpBeforeSending { get; init; }
+
+    private bool ShouldLookUpFirst => LookUpBeforeSending ?? ComputeExternalTicketId is not null;
 
     /// <summary>Pause before looking tickets up after an ambiguous failure, so in-flight work on Zoom's side can finish (default 1 s).</summary>
     public TimeSpan RecoveryDelay { get; init; } = TimeSpan.FromSeconds(1);
@@ -123,8 +135,10 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
                 cancellationToken.ThrowIfCancellationRequested();
                 stopReason = await SendWithRecoveryAsync(batches[b], run, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
+            catch (Exception canceled) when (cancellationToken.IsCancellationRequested)
             {
+                // Whatever the exception (an aborted socket surfaces as HttpRequestException, not only as an
+                // OperationCanceledException), after the caller cancelled the run ends the cancellation way, result kept.
                 // The batch in flight has been recorded by SendWithRecoveryAsync (if it had started); the rest never left.
                 foreach (var unsent in batches.Skip(b + (run.BatchInFlight ? 1 : 0)))
                 {
@@ -173,6 +187,17 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
     // Sends one batch, recovering after ambiguous failures. Returns the reason to stop the whole run, if any.
     private async Task<Exception?> SendWithRecoveryAsync(IReadOnlyList<TRequest> batch, Run run, CancellationToken cancellationToken)
     {
+        if (ShouldLookUpFirst)
+        {
+            var (toSend, stop) = await SkipExistingAsync(batch, run, cancellationToken).ConfigureAwait(false);
+            if (stop is not null || toSend.Count == 0)
+            {
+                return stop;
+            }
+
+            batch = toSend;
+        }
+
         var pending = batch;
         // What is still undecided if the caller cancels: the lookups not yet answered plus those answered "not found".
         IReadOnlyList<TRequest> undecided = batch;
@@ -299,7 +324,7 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
                     AddFailures(run.Failures, pending, "Not registered: " + ex.Message, ex, unknown: false);
                     return null;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     // Neither Zoom's answer nor a known transport failure (a fault in a delegate, say): whether the POST
                     // left is unknown, and the same fault would most likely hit every later batch.
@@ -310,7 +335,7 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             // Everything this batch had not settled may or may not exist on Zoom: the POST (or a re-send) was out.
             AddFailures(run.Failures, [.. notFound, .. undecided.Skip(nextLookup)],
@@ -318,6 +343,74 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
                 null, unknown: true);
             throw;
         }
+    }
+
+    // Looks every attendee of the batch up before it is sent, so tickets an earlier run created are not created again.
+    // Returns what still has to be sent, and the reason to stop the run, if any. Nothing of this batch has been sent
+    // yet, so on cancellation the attendees not found (or not checked) are "not sent", never "outcome unknown".
+    private async Task<(List<TRequest> ToSend, Exception? Stop)> SkipExistingAsync(
+        IReadOnlyList<TRequest> batch, Run run, CancellationToken cancellationToken)
+    {
+        var toSend = new List<TRequest>();
+        var next = 0;
+        try
+        {
+            for (; next < batch.Count; next++)
+            {
+                var request = batch[next];
+                var id = _externalId(request);
+                if (string.IsNullOrEmpty(id))
+                {
+                    toSend.Add(request);
+                    continue;
+                }
+
+                TTicket? existing;
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    existing = await _lookup(id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TicketRegistrar.IsTokenFailure(ex))
+                {
+                    // Every later lookup and POST would fail the same way: stop, nothing of this batch left.
+                    AddFailures(run.Failures, [.. toSend, .. batch.Skip(next)], "Not sent: " + Describe(ex), ex, unknown: false);
+                    return ([], ex);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ZoomApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } and not ZoomRateLimitException)
+                {
+                    // An earlier run may have created it; sending blind could register the attendee twice.
+                    run.Failures.Add(new(request,
+                        $"Not sent: looking up external_ticket_id '{id}' before sending failed ({Describe(ex)}), so whether an earlier run created it is unknown.",
+                        ex, true));
+                    continue;
+                }
+                catch (ZoomApiException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // 401/403/429: the same answer awaits every later request.
+                    AddFailures(run.Failures, [.. toSend, .. batch.Skip(next)], "Not sent: looking tickets up failed (" + Describe(ex) + ")", ex, unknown: false);
+                    return ([], ex);
+                }
+
+                if (existing is not null)
+                {
+                    run.Tickets.Add(existing);
+                    run.AlreadyExisting++;
+                }
+                else
+                {
+                    toSend.Add(request);
+                }
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            AddFailures(run.Failures, [.. toSend, .. batch.Skip(next)], "Not sent: the registration was canceled.", null, unknown: false);
+            run.BatchInFlight = true; // this batch's attendees are recorded; the caller must not add them again
+            throw;
+        }
+
+        return (toSend, null);
     }
 
     // Failures that will repeat for every later batch: stop sending and report the rest as not sent.
@@ -349,10 +442,12 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
 
         public int Recovered { get; set; }
 
+        public int AlreadyExisting { get; set; }
+
         // True once the current batch has started (and so recorded its own outcome on cancellation).
         public bool BatchInFlight { get; set; }
 
         public TicketRegistrationResult<TRequest, TTicket, TError> ToResult(int batchCount) =>
-            new(Tickets, Errors, Failures, batchCount, Recovered);
+            new(Tickets, Errors, Failures, batchCount, Recovered, AlreadyExisting);
     }
 }

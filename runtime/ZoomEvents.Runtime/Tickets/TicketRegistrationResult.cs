@@ -23,8 +23,9 @@ public sealed class TicketRegistrationResult<TRequest, TTicket, TError>
 {
     internal TicketRegistrationResult(
         IReadOnlyList<TTicket> tickets, IReadOnlyList<TError> errors, IReadOnlyList<TicketRegistrationFailure<TRequest>> failures,
-        int batchCount, int recoveredCount)
+        int batchCount, int recoveredCount, int alreadyExistingCount = 0)
     {
+        AlreadyExistingCount = alreadyExistingCount;
         Tickets = tickets;
         Errors = errors;
         Failures = failures;
@@ -32,7 +33,7 @@ public sealed class TicketRegistrationResult<TRequest, TTicket, TError>
         RecoveredCount = recoveredCount;
     }
 
-    /// <summary>Tickets created (including those found by lookup after an ambiguous failure).</summary>
+    /// <summary>Tickets created, including those found by lookup after an ambiguous failure or already existing before sending.</summary>
     public IReadOnlyList<TTicket> Tickets { get; }
 
     /// <summary>Per-attendee errors Zoom reported inside successful (201) responses.</summary>
@@ -46,6 +47,12 @@ public sealed class TicketRegistrationResult<TRequest, TTicket, TError>
 
     /// <summary>How many tickets were found by <c>external_ticket_id</c> after an ambiguous failure instead of being re-sent.</summary>
     public int RecoveredCount { get; }
+
+    /// <summary>
+    /// How many attendees already had a ticket (found by <c>external_ticket_id</c> before sending, e.g. created by an
+    /// earlier run) and were therefore not sent; their tickets are in <see cref="Tickets"/>.
+    /// </summary>
+    public int AlreadyExistingCount { get; }
 
     /// <summary>True when every attendee got a ticket.</summary>
     public bool IsComplete => Errors.Count == 0 && Failures.Count == 0;
