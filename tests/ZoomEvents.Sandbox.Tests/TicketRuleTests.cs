@@ -134,6 +134,26 @@ public sealed class TicketRuleTests : SandboxTestBase
         Assert.Equal(30, accepted.Body!["tickets"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task An_entry_that_only_earns_a_per_ticket_error_does_not_count_towards_the_30_limit()
+    {
+        var (eventId, sessions) = await PublishedRecurringEventAsync("single_session");
+        var all = sessions.ToArray();
+        string[] unknown = ["NotASession0000000001", "NotASession0000000002", "NotASession0000000003"];
+
+        // 4 x 7 = 28 real tickets; the fifth entry would be 3 more only if its ids were sessions, and they are not.
+        var entries = Enumerable.Range(1, 4).Select(i => Ticket($"s{i}@example.com", all)).Append(Ticket("ghost@example.com", unknown)).ToArray();
+        var response = await PostAsync($"v2/zoom_events/events/{eventId}/tickets", Tickets(entries));
+
+        response.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(28, response.Body!["tickets"]!.AsArray().Count);
+        var error = Assert.Single(response.Body["errors"]!.AsArray())!;
+        Assert.Equal("ghost@example.com", error["email"]!.GetValue<string>());
+        Assert.Equal("session_not_found", error["error_code"]!.GetValue<string>());
+        Assert.All(unknown, id => Assert.Contains(id, error["message"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal(28, (await GetAsync($"v2/zoom_events/events/{eventId}/tickets")).Body!["total_records"]!.GetValue<int>());
+    }
+
     [Theory]
     [InlineData("""{"tickets":[]}""", "tickets")]
     [InlineData("""{}""", "tickets")]

@@ -65,9 +65,28 @@ internal static class TicketDomain
             throw ZoomProblem.Validation(fieldErrors);
         }
 
+        // Per-ticket problems are judged first: an entry that ends up in errors[] issues nothing, so only the entries
+        // that pass count towards the cap. Stock is checked against what the entries before it would already take.
+        var created = new List<TicketRecord>();
+        var errors = new List<TicketError>();
+        var accepted = new List<int>();
+        var sessionIds = record.Sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var planned = 0;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var error = Check(record, inputs[i], sessionIds, planned + plans[i].Count);
+            if (error is not null)
+            {
+                errors.Add(error);
+                continue;
+            }
+
+            accepted.Add(i);
+            planned += plans[i].Count;
+        }
+
         // The parser caps entries at 30, but a single_session entry becomes one ticket per chosen session, so the cap
         // is checked again on what would actually be issued.
-        var planned = plans.Sum(p => p.Count);
         if (planned > maxTickets)
         {
             throw ZoomProblem.Validation("tickets",
@@ -75,19 +94,9 @@ internal static class TicketDomain
                 "(a single_session registration issues one ticket per selected session).");
         }
 
-        var created = new List<TicketRecord>();
-        var errors = new List<TicketError>();
-        var sessionIds = record.Sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < inputs.Count; i++)
+        foreach (var i in accepted)
         {
             var input = inputs[i];
-            var error = Check(record, input, sessionIds, plans[i].Count);
-            if (error is not null)
-            {
-                errors.Add(error);
-                continue;
-            }
-
             foreach (var sessions in plans[i])
             {
                 var id = fixedIds is not null && created.Count < fixedIds.Count ? fixedIds[created.Count] : SandboxIds.New();
@@ -154,7 +163,8 @@ internal static class TicketDomain
         return ids.Select(id => new List<string> { id }).ToList();
     }
 
-    private static TicketError? Check(EventRecord record, TicketInput input, HashSet<string> sessionIds, int ticketCount)
+    // newTickets: what this batch would hold once this entry is issued, so stock is checked for the batch as a whole.
+    private static TicketError? Check(EventRecord record, TicketInput input, HashSet<string> sessionIds, int newTickets)
     {
         if (input.TicketTypeId is not null && input.TicketTypeId != record.TicketType.Id)
         {
@@ -177,7 +187,7 @@ internal static class TicketDomain
             return new TicketError(input.Email, "session_not_found", $"Not sessions of this event: {string.Join(", ", unknown)}.");
         }
 
-        if (record.Tickets.Count + ticketCount > record.TicketType.Quantity)
+        if (record.Tickets.Count + newTickets > record.TicketType.Quantity)
         {
             return new TicketError(input.Email, "stock_not_exist", "No tickets of this type are left.");
         }
