@@ -56,7 +56,7 @@ public static class ZoomEventsHttpClient
         }
 
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddZoomStrategies(settings, time, logger: httpLogger).Build();
-        var chain = new ZoomTokenPrefetchHandler(tokens)
+        var chain = new ZoomTokenPrefetchHandler(tokens, settings.TotalTimeout, time)
         {
             InnerHandler = new ResilienceHandler(pipeline)
             {

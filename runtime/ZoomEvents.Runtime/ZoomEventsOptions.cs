@@ -63,7 +63,9 @@ public sealed class ZoomEventsOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Timeout of a whole call including retries and waits. A 429 whose wait would not end inside what remains of it is
+    /// Timeout of a whole call including the wait for an access token, retries and waits. A token that does not arrive
+    /// within it ends the call with <see cref="Auth.ZoomTokenUnavailableException"/> (nothing was sent); the API attempts
+    /// get only what the token wait left. A 429 whose wait would not end inside what remains of it is
     /// not waited for: the call ends with <see cref="ZoomRateLimitException"/> (carrying the server's Retry-After).
     /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);

@@ -139,7 +139,9 @@ public static class ZoomEventsServiceCollectionExtensions
         // The factory's default loggers print full URLs (query strings included); ours redacts them.
         builder.RemoveAllLoggers();
         // Before the resilience handler: the token is fetched under the token client's own retries and timeouts.
-        builder.AddHttpMessageHandler(sp => new ZoomTokenPrefetchHandler(sp.GetRequiredKeyedService<IZoomAccessTokenProvider>(name)));
+        // It also starts the call's TotalTimeout, so the token wait counts against it.
+        builder.AddHttpMessageHandler(sp => new ZoomTokenPrefetchHandler(
+            sp.GetRequiredKeyedService<IZoomAccessTokenProvider>(name), GetOptions(sp, name).TotalTimeout, sp.GetRequiredService<TimeProvider>()));
         builder.AddResilienceHandler("ZoomEvents", (pipeline, context) =>
             pipeline.AddZoomStrategies(GetOptions(context.ServiceProvider, name), context.ServiceProvider.GetRequiredService<TimeProvider>(),
                 logger: HttpLogger(context.ServiceProvider)));

@@ -30,7 +30,13 @@ public sealed class ZoomAuthenticationHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(request);
+        // The prefetch handler's token serves the first attempt only (taken out, so a retry asks the provider, which
+        // knows about expiry); reusing it spares providers without a cache a second token request per call.
+        var options = (IDictionary<string, object?>)request.Options;
+        var token = options.Remove(ZoomTokenPrefetchHandler.PrefetchedTokenKey.Key, out var prefetched) && prefetched is ZoomAccessToken handed
+            ? handed
+            : await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         Apply(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)

@@ -14,4 +14,10 @@ public sealed class ZoomTokenUnavailableException : HttpRequestException
         : base($"Could not obtain a Zoom access token from {ZoomRedaction.DescribeUri(tokenUri)}: {innerException?.Message}", innerException)
     {
     }
+
+    /// <summary>Creates the exception with a message of its own (which must name no credentials).</summary>
+    public ZoomTokenUnavailableException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
 }

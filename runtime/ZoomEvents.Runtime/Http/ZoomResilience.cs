@@ -65,10 +65,19 @@ public static partial class ZoomResilience
         {
             Name = "ZoomTotalTimeout",
             // Called once as the call begins: the retry strategy measures the remaining budget from this instant.
+            // When the prefetch handler started the call earlier (it waited for the token), only what is left of
+            // the budget is granted, so token wait plus API attempts never exceed TotalTimeout.
             TimeoutGenerator = args =>
             {
-                args.Context.Properties.Set(CallStartedKey, time.GetUtcNow());
-                return ValueTask.FromResult(settings.TotalTimeout);
+                var now = time.GetUtcNow();
+                var started = args.Context.GetRequestMessage() is { } request
+                              && request.Options.TryGetValue(Auth.ZoomTokenPrefetchHandler.CallStartedKey, out var at) && at <= now
+                    ? at
+                    : now;
+                args.Context.Properties.Set(CallStartedKey, started);
+                var remaining = settings.TotalTimeout - (now - started);
+                // Polly treats a non-positive timeout as "none"; the smallest positive one fails at once instead.
+                return ValueTask.FromResult(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1));
             },
         });
         if (settings.MaxRetryAttempts > 0)
