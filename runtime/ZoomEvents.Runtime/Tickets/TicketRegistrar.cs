@@ -203,6 +203,7 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
         IReadOnlyList<TRequest> undecided = batch;
         var notFound = new List<TRequest>();
         var nextLookup = 0;
+        var posting = false;
         run.BatchInFlight = true;
         try
         {
@@ -213,7 +214,9 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
                 nextLookup = 0;
                 try
                 {
+                    posting = true;
                     var response = await _createBatch(pending, cancellationToken).ConfigureAwait(false);
+                    posting = false;
                     if (response?.Tickets is { } created)
                     {
                         run.Tickets.AddRange(created);
@@ -228,12 +231,14 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
                 }
                 catch (Exception ex) when (TicketRegistrar.IsTokenFailure(ex))
                 {
+                    posting = false;
                     // Nothing was sent, and every later call would ask the token endpoint again and fail the same way.
                     AddFailures(run.Failures, pending, "Not sent: " + Describe(ex), ex, unknown: false);
                     return ex;
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TicketRegistrar.IsAmbiguousFailure(ex))
                 {
+                    posting = false;
                     var stillPending = new List<TRequest>();
                     foreach (var request in pending)
                     {
@@ -334,6 +339,12 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
                     return ex;
                 }
             }
+        }
+        catch (Exception canceled) when (cancellationToken.IsCancellationRequested && posting && TicketRegistrar.IsTokenWaitCanceled(canceled))
+        {
+            // The POST was still waiting for its access token: it never left, whatever happened to earlier attempts.
+            AddFailures(run.Failures, pending, "Not sent: the registration was canceled while waiting for an access token.", null, unknown: false);
+            throw;
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {

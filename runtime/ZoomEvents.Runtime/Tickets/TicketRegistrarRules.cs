@@ -51,6 +51,20 @@ public static class TicketRegistrar
         return false;
     }
 
+    // True when the caller cancelled while the request still waited for its access token: it never left the machine.
+    internal static bool IsTokenWaitCanceled(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is ZoomTokenWaitCanceledException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A deterministic <c>external_ticket_id</c> for one planned ticket: <c>zer-</c> plus 32 hex digits of a SHA-256 over
     /// the event id, the e-mail address (trimmed, lower-cased: Zoom treats addresses case-insensitively) and the
