@@ -142,4 +142,22 @@ public sealed class ScheduleChangeTests : SandboxTestBase
         var monthly = await CreateEventAsync(TutorialEvent());
         (await PatchAsync($"v2/zoom_events/events/{monthly}", new JsonObject { ["timezone"] = "SST" })).AssertFieldError("timezone");
     }
+
+    [Fact]
+    public async Task A_zone_that_is_neither_resolvable_nor_on_Zooms_list_is_refused_everywhere()
+    {
+        var body = SimpleEvent();
+        body["timezone"] = "Not/AZone";
+        (await PostAsync("v2/zoom_events/events", body)).AssertFieldError("timezone");
+        Assert.Equal(0, (await GetAsync("v2/zoom_events/events?event_status_type=draft")).Body!["total_records"]!.GetValue<int>());
+
+        var simple = await CreateEventAsync(SimpleEvent());
+        (await PatchAsync($"v2/zoom_events/events/{simple}", new JsonObject { ["timezone"] = "Not/AZone" })).AssertFieldError("timezone");
+        Assert.Equal("Europe/Berlin", (await GetAsync($"v2/zoom_events/events/{simple}")).Body!["timezone"]!.GetValue<string>());
+
+        var copy = await PostAsync($"v2/zoom_events/events/{simple}/event_actions",
+            new JsonObject { ["operation"] = "duplicate", ["duplicate_event"] = new JsonObject { ["timezone"] = "Not/AZone" } });
+        copy.AssertFieldError("duplicate_event.timezone");
+        Assert.Equal(1, (await GetAsync("v2/zoom_events/events?event_status_type=draft")).Body!["total_records"]!.GetValue<int>());
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ZoomEvents.Runtime.Recurrence;
 using ZoomEvents.Sandbox.Infrastructure;
 
@@ -179,10 +180,28 @@ internal static class EventDomain
         }
     }
 
-    // Zoom's zone list includes ids no time-zone database has (SST), and such a zone matters only when a recurrence is
-    // expanded on the local calendar; so the trimmed id is stored as given and RecurrenceSchedule.Expand resolves it.
-    private static string RequireZoneId(string? timezone) =>
-        string.IsNullOrWhiteSpace(timezone) ? throw ZoomProblem.Validation("timezone", "timezone must be a Zoom time-zone id such as America/Indianapolis.") : timezone.Trim();
+    // Zoom's zone list is mostly IANA ids (legacy aliases included, which ZoomTimeZones maps for machines that lack
+    // them), but it also has ids no time-zone database holds. Zoom accepts those, so the sandbox must too; they matter
+    // only when a recurrence is expanded on the local calendar, where RecurrenceSchedule.Expand refuses them.
+    private static readonly FrozenSet<string> ZoomOnlyZoneIds = new[] { "SST" }.ToFrozenSet(StringComparer.Ordinal);
+
+    // The trimmed id is stored as given (not canonicalised), so an event reads back with the zone the caller chose.
+    private static string RequireZoneId(string? timezone)
+    {
+        if (string.IsNullOrWhiteSpace(timezone))
+        {
+            throw ZoomProblem.Validation("timezone", "timezone must be a Zoom time-zone id such as America/Indianapolis.");
+        }
+
+        var id = timezone.Trim();
+        if (ZoomOnlyZoneIds.Contains(id) || ZoomTimeZones.TryResolve(id, out _))
+        {
+            return id;
+        }
+
+        throw ZoomProblem.Validation("timezone",
+            "timezone is not a time-zone id Zoom knows; use an IANA id such as America/Indianapolis (or one of Zoom's own, such as SST).");
+    }
 
     private static void AddIf(List<string> fields, string field, bool given)
     {
