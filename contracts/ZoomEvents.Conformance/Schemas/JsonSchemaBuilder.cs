@@ -21,14 +21,39 @@ internal sealed class JsonSchemaBuilder
     // Formats NJsonSchema validates; int32/int64/double etc. only describe width and are left out on purpose.
     private static readonly HashSet<string> ValidatedFormats = new(StringComparer.Ordinal) { "date-time", "date", "email", "uuid", "uri" };
 
+    /// <summary>
+    /// Expansion work (variants formed plus properties placed into merged variants) one build may spend before composed
+    /// objects are left open instead of merged. Far above what real specs need (the Zoom contract uses a few hundred);
+    /// it bounds specs whose compositions multiply each other.
+    /// </summary>
+    internal const int DefaultWorkBudget = 20_000;
+
+    // Inline schemas shared by several merged variants are moved into definitions under this prefix. '/' cannot occur in a
+    // referenceable component name, so these never collide with component definitions.
+    private const string SharedDefinitionPrefix = "inline/";
+
     private readonly SchemaDirection _direction;
+    private readonly int _workBudget;
     private readonly Dictionary<string, JsonObject> _definitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<IOpenApiSchema, SharedSchema> _shared = new(ReferenceEqualityComparer.Instance);
+    private int _work;
+    private int _fallBacks;
+    private int _sharedDefinitions;
 
-    private JsonSchemaBuilder(SchemaDirection direction) => _direction = direction;
-
-    public static JsonObject Build(IOpenApiSchema schema, SchemaDirection direction)
+    private JsonSchemaBuilder(SchemaDirection direction, int workBudget)
     {
-        var builder = new JsonSchemaBuilder(direction);
+        _direction = direction;
+        _workBudget = workBudget;
+    }
+
+    /// <summary>What one build spent: expansion work units and how many composed objects were left open for lack of budget.</summary>
+    internal sealed record ExpansionStats(int Work, int FallBacks);
+
+    public static JsonObject Build(IOpenApiSchema schema, SchemaDirection direction) => Build(schema, direction, DefaultWorkBudget, out _);
+
+    internal static JsonObject Build(IOpenApiSchema schema, SchemaDirection direction, int workBudget, out ExpansionStats stats)
+    {
+        var builder = new JsonSchemaBuilder(direction, workBudget);
         JsonObject root;
         if (schema is OpenApiSchemaReference reference && reference.Reference.Id is { } id)
         {
@@ -52,6 +77,7 @@ internal sealed class JsonSchemaBuilder
             root["definitions"] = definitions;
         }
 
+        stats = new ExpansionStats(builder._work, builder._fallBacks);
         return root;
     }
 
@@ -60,7 +86,7 @@ internal sealed class JsonSchemaBuilder
         if (schema is OpenApiSchemaReference reference && reference.Reference.Id is { } id)
         {
             EnsureDefinition(id, reference);
-            return new JsonObject { ["$ref"] = "#/definitions/" + Pointer.Escape(id) };
+            return DefinitionRef(id);
         }
 
         var core = ConvertCore(schema);
@@ -224,7 +250,19 @@ internal sealed class JsonSchemaBuilder
             return null;
         }
 
-        var variants = Expand(schema, depth: 0);
+        var variants = _work < _workBudget ? Expand(schema, depth: 0) : null;
+        if (_work >= _workBudget)
+        {
+            // Out of budget: a spec whose compositions multiply each other is left unchecked here rather than taking
+            // minutes. Open, not closed: the unmerged pieces would each reject the others' properties (false errors).
+            _fallBacks++;
+            return new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "not checked: composition too large to expand into variants",
+            };
+        }
+
         if (variants is null)
         {
             return null;
@@ -247,7 +285,7 @@ internal sealed class JsonSchemaBuilder
     // Beyond this many variants the schema is validated unmerged rather than blowing up combinatorially.
     private const int MaxVariants = 64;
 
-    private static List<Variant>? Expand(IOpenApiSchema schema, int depth)
+    private List<Variant>? Expand(IOpenApiSchema schema, int depth)
     {
         if (depth > 16)
         {
@@ -292,9 +330,15 @@ internal sealed class JsonSchemaBuilder
         return variants;
     }
 
-    private static List<Variant>? Combine(List<Variant>? left, List<Variant>? right)
+    private List<Variant>? Combine(List<Variant>? left, List<Variant>? right)
     {
         if (left is null || right is null || left.Count * right.Count > MaxVariants)
+        {
+            return null;
+        }
+
+        _work += left.Count * right.Count;
+        if (_work >= _workBudget)
         {
             return null;
         }
@@ -310,7 +354,8 @@ internal sealed class JsonSchemaBuilder
         {
             foreach (var (name, property) in member.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
-                properties[name] = Convert(property);
+                _work++;
+                properties[name] = ConvertShared(property);
             }
 
             closed &= member.AdditionalProperties is null && !OpenApiSpec.AllowsAdditionalPropertiesExplicitly(member);
@@ -328,6 +373,55 @@ internal sealed class JsonSchemaBuilder
 
         return merged;
     }
+
+    /// <summary>An inline property schema already converted for one merged variant, and where it went.</summary>
+    private sealed class SharedSchema(JsonObject node)
+    {
+        public JsonObject Node { get; } = node;
+
+        public string? Definition { get; set; }
+    }
+
+    /// <summary>
+    /// Converts a property schema that several merged variants carry (the parent's properties go into every variant)
+    /// exactly once. Converting it again per variant re-expands any composition nested inside it, which multiplies with
+    /// every level of nesting; copying the result would still grow the output that way, so a schema with sub-schemas is
+    /// moved into definitions on its second use and referenced from every variant. Leaf schemas are simply copied.
+    /// </summary>
+    private JsonNode ConvertShared(IOpenApiSchema property)
+    {
+        if (property is OpenApiSchemaReference)
+        {
+            return Convert(property);
+        }
+
+        if (!_shared.TryGetValue(property, out var shared))
+        {
+            var converted = Convert(property);
+            _shared[property] = new SharedSchema(converted);
+            return converted;
+        }
+
+        if (shared.Definition is null)
+        {
+            if (IsLeaf(shared.Node) || shared.Node.Parent is not JsonObject firstParent)
+            {
+                return shared.Node.DeepClone();
+            }
+
+            shared.Definition = SharedDefinitionPrefix + (_sharedDefinitions++).ToString(CultureInfo.InvariantCulture);
+            firstParent[shared.Node.GetPropertyName()] = DefinitionRef(shared.Definition);
+            _definitions[shared.Definition] = shared.Node;
+        }
+
+        return DefinitionRef(shared.Definition);
+    }
+
+    private static JsonObject DefinitionRef(string name) => new() { ["$ref"] = "#/definitions/" + Pointer.Escape(name) };
+
+    private static bool IsLeaf(JsonObject schema) =>
+        !schema.Any(pair => pair.Key is "properties" or "items" or "additionalProperties" or "allOf" or "anyOf" or "oneOf" or "not"
+            && pair.Value is JsonObject or JsonArray);
 
     private static JsonObject AllowNull(JsonObject core)
     {
