@@ -207,16 +207,27 @@ public sealed class ProviderStateTests : SandboxTestBase
         (await GetAsync("v2/zoom_events/events/HalfMade")).AssertZoomError(HttpStatusCode.NotFound, 2002);
         var hubs = (await GetAsync("v2/zoom_events/hubs?role_type=host")).Body!["hubs"]!.AsArray();
         Assert.Equal([SeedHubId], hubs.Select(h => h!["hub_id"]!.GetValue<string>()));
+    }
 
-        // An existing event keeps its links when adding another one fails part-way.
-        await SetupAsync("registration links exist for every option", new JsonObject { ["eventId"] = "Kept" });
-        var duplicateName = await PostAsync("_pact/provider-states", new JsonObject
+    [Fact]
+    public async Task A_state_that_fails_after_changing_an_existing_event_leaves_the_event_as_it_was()
+    {
+        // The all_sessions link is replaced first (OldAll removed, NewAll added); only then does "Single session" clash
+        // with the case-insensitively equal "SINGLE SESSION" (261203). Without the copy-on-setup, NewAll would stay.
+        await SetupAsync("an access link exists", new JsonObject { ["eventId"] = "Kept", ["accessLinkId"] = "OldAll", ["linkName"] = "All sessions" });
+        await SetupAsync("an access link exists", new JsonObject
         {
-            ["state"] = "an access link exists",
-            ["params"] = new JsonObject { ["eventId"] = "Kept", ["accessLinkId"] = "Extra", ["linkName"] = "all sessions" },
+            ["eventId"] = "Kept", ["accessLinkId"] = "Shouty", ["linkName"] = "SINGLE SESSION", ["recurringRegistrationOption"] = "single_session",
         });
-        duplicateName.AssertZoomError(HttpStatusCode.BadRequest, 261203);
-        Assert.Equal(3, (await GetAsync("v2/zoom_events/events/Kept/access_links")).Body!["total_records"]!.GetValue<int>());
+        var clash = await PostAsync("_pact/provider-states", new JsonObject
+        {
+            ["state"] = "registration links exist for every option",
+            ["params"] = new JsonObject { ["eventId"] = "Kept", ["allSessionsLinkId"] = "NewAll" },
+        });
+
+        clash.AssertZoomError(HttpStatusCode.BadRequest, 261203);
+        var links = (await GetAsync("v2/zoom_events/events/Kept/access_links")).Body!["access_links"]!.AsArray();
+        Assert.Equal(["OldAll", "Shouty"], links.Select(l => l!["access_link_id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
