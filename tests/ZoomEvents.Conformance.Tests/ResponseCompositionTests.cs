@@ -102,12 +102,13 @@ public sealed class ResponseCompositionTests(ITestOutputHelper output)
         Assert.Equal((RuleCodes.ResponseBodyIncompatible, pointer), (finding.Code, finding.Pointer));
     }
 
-    internal static OpenApiSpec SpecReturning(string schemaName, string components = Components, string serverUrl = "https://api.example.com/v2") =>
+    /// <param name="servers">YAML list items for <c>servers</c>, indented by 4; the default is one server with base path /v2.</param>
+    internal static OpenApiSpec SpecReturning(string schemaName, string components = Components, string servers = "    - url: https://api.example.com/v2") =>
         OpenApiSpec.Parse($$"""
             openapi: 3.0.3
             info: {title: composition fixture, version: '1'}
             servers:
-              - url: {{serverUrl}}
+            {{servers}}
             paths:
               /pets/{petId}:
                 get:

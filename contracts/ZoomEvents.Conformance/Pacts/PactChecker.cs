@@ -64,22 +64,38 @@ public sealed partial class PactChecker
     {
         var interaction = context.Interaction;
         var pathOnly = interaction.Path.Split('?', 2)[0];
-        if (_spec.BasePath.Length > 0 && !HasBasePath(pathOnly))
+        List<PathCandidate> candidates;
+        string where;
+        if (_spec.BasePaths is not { } basePaths)
         {
-            // The provider serves the API under its base path only, so a request without it would miss: the client under
-            // test really sends this path. Say what is missing when the rest of the path is known.
-            var hint = MatchPath(pathOnly).Count > 0
-                ? $" It matches '{pathOnly}' only without the server base path '{_spec.BasePath}'; the provider serves it at '{_spec.BasePath}{pathOnly}'."
-                : $" It lies outside the server base path '{_spec.BasePath}'.";
-            context.Add(RuleCodes.RequestPathOrMethodUnknown, Severity.Error, "/request/path", $"Path '{interaction.Path}' matches no path in the spec.{hint}");
-            return null;
+            // Some server's path could not be worked out, so nothing can be required of the pact path: match it as it is.
+            candidates = MatchPath(pathOnly);
+            where = "";
+        }
+        else
+        {
+            var shown = string.Join("' or '", basePaths);
+            // A path is fine under any server; the longest base path it carries is the most specific reading.
+            var served = basePaths.Where(b => HasBasePath(pathOnly, b)).OrderByDescending(b => b.Length).ToList();
+            if (served.Count == 0)
+            {
+                // The provider serves the API under its base path only, so a request without it would miss: the client under
+                // test really sends this path. Say what is missing when the rest of the path is known.
+                var hint = MatchPath(pathOnly).Count > 0
+                    ? $" It matches '{pathOnly}' only without the server base path '{shown}'; the provider serves it at '{basePaths[0]}{pathOnly}'."
+                    : $" It lies outside the server base path '{shown}'.";
+                context.Add(RuleCodes.RequestPathOrMethodUnknown, Severity.Error, "/request/path", $"Path '{interaction.Path}' matches no path in the spec.{hint}");
+                return null;
+            }
+
+            candidates = served.Select(b => MatchPath(pathOnly[b.Length..])).FirstOrDefault(c => c.Count > 0) ?? [];
+            where = $" (server base path '{shown}')";
         }
 
-        var candidates = MatchPath(StripBasePath(pathOnly));
         if (candidates.Count == 0)
         {
             context.Add(RuleCodes.RequestPathOrMethodUnknown, Severity.Error, "/request/path",
-                $"Path '{interaction.Path}' matches no path in the spec (server base path '{_spec.BasePath}').");
+                $"Path '{interaction.Path}' matches no path in the spec{where}.");
             return null;
         }
 
@@ -96,11 +112,8 @@ public sealed partial class PactChecker
         return best.Operation;
     }
 
-    private bool HasBasePath(string path) =>
-        path.Equals(_spec.BasePath, StringComparison.Ordinal) || path.StartsWith(_spec.BasePath + "/", StringComparison.Ordinal);
-
-    private string StripBasePath(string path) =>
-        _spec.BasePath.Length > 0 && HasBasePath(path) ? path[_spec.BasePath.Length..] : path;
+    private static bool HasBasePath(string path, string basePath) =>
+        basePath.Length == 0 || path.Equals(basePath, StringComparison.Ordinal) || path.StartsWith(basePath + "/", StringComparison.Ordinal);
 
     private sealed record PathCandidate(SpecOperation Operation, int LiteralSegments);
 

@@ -49,7 +49,8 @@ public sealed class OpenApiSpec
     {
         Document = document;
         Source = source;
-        BasePath = ReadBasePath(document);
+        BasePaths = ReadBasePaths(document);
+        BasePath = BasePaths?.FirstOrDefault() ?? "";
         Operations = CollectOperations(document);
     }
 
@@ -60,6 +61,13 @@ public sealed class OpenApiSpec
 
     /// <summary>Path part of the first server URL without trailing slash, e.g. <c>/v2</c>; empty when there is none.</summary>
     public string BasePath { get; }
+
+    /// <summary>
+    /// Path part of every server URL (variables replaced by their defaults), without trailing slash; <c>[""]</c> when the
+    /// spec names no server. Null when some server's path cannot be worked out (e.g. a variable without a default): then
+    /// no base path can be required of a pact path.
+    /// </summary>
+    public IReadOnlyList<string>? BasePaths { get; }
 
     public IReadOnlyList<SpecOperation> Operations { get; }
 
@@ -179,17 +187,54 @@ public sealed class OpenApiSpec
         }
     }
 
-    private static string ReadBasePath(OpenApiDocument document)
+    private static List<string>? ReadBasePaths(OpenApiDocument document)
     {
-        var url = document.Servers?.FirstOrDefault()?.Url;
-        if (string.IsNullOrEmpty(url))
+        var servers = document.Servers ?? [];
+        if (servers.Count == 0)
         {
-            return "";
+            return [""];
+        }
+
+        var paths = new List<string>();
+        foreach (var server in servers)
+        {
+            if (ReadBasePath(server) is not { } path)
+            {
+                return null;
+            }
+
+            if (!paths.Contains(path, StringComparer.Ordinal))
+            {
+                paths.Add(path);
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>The server URL's path part, or null when it cannot be worked out (an unresolved variable).</summary>
+    private static string? ReadBasePath(OpenApiServer server)
+    {
+        var url = server.Url ?? "";
+        // Server URLs may be templated ("https://{region}.example.com/{version}"); every variable has a default, which is
+        // what a client uses when it is not told otherwise.
+        foreach (var (name, variable) in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            if (variable.Default is { } value)
+            {
+                url = url.Replace("{" + name + "}", value, StringComparison.Ordinal);
+            }
+        }
+
+        if (url.Contains('{', StringComparison.Ordinal) || url.Contains('}', StringComparison.Ordinal))
+        {
+            return null;
         }
 
         // Server URLs may be absolute or relative; only the path part matters for matching pact paths.
-        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : url;
-        return path.TrimEnd('/');
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? Uri.UnescapeDataString(absolute.AbsolutePath) : url.Split('?', 2)[0];
+        path = path.TrimEnd('/');
+        return path.Length == 0 || path.StartsWith('/') ? path : "/" + path;
     }
 
     private static List<SpecOperation> CollectOperations(OpenApiDocument document)
