@@ -75,6 +75,8 @@ public sealed class ResponseCompositionTests(ITestOutputHelper output)
         { "Pet", """{"kind":"dog","bark":true,"colour":"brown"}""", "/response/body/colour" },
         { "Pet", """{"kind":"dog","bark":"loud"}""", "/response/body/bark" },
         { "Pet", """{"kind":7,"meow":true}""", "/response/body/kind" },
+        { "Pet", """{"kind":7}""", "/response/body/kind" },
+        { "Tagged", """{"kind":7,"name":"Rex"}""", "/response/body/kind" },
         { "Tagged", """{"kind":"dog","bark":true,"name":"Rex","colour":"brown"}""", "/response/body/colour" },
         { "Tagged", """{"name":1,"meow":true}""", "/response/body/name" },
         { "Loose", """{"id":7,"colour":"brown"}""", "/response/body/id" },

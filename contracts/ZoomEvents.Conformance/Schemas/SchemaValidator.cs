@@ -108,7 +108,15 @@ public sealed class SchemaValidator
             best = best.Where(list => UndeclaredCount(list) == fewestUndeclared).ToList();
         }
 
-        return best.Count == 1 ? best[0].SelectMany(Flatten) : [error];
+        if (best.Count == 1)
+        {
+            return best[0].SelectMany(Flatten);
+        }
+
+        // Still tied, but every alternative makes the same complaint: a property the variants share (the parent's, copied
+        // into each) is wrong, whichever variant was meant. Report it where it is, not at the container.
+        var complaints = best.Select(list => list.SelectMany(Flatten).Select(e => (PointerOf(e), e.Kind)).ToHashSet()).ToList();
+        return complaints.Skip(1).All(c => c.SetEquals(complaints[0])) ? best[0].SelectMany(Flatten) : [error];
     }
 
     private static int UndeclaredCount(ICollection<ValidationError> errors) =>
