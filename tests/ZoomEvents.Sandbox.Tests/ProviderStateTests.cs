@@ -194,6 +194,27 @@ public sealed class ProviderStateTests : SandboxTestBase
     }
 
     [Fact]
+    public async Task Tickets_exist_checks_its_longest_generated_address_against_the_128_character_limit()
+    {
+        // "attendee9@" + 118 = 128 characters fits; "attendee10@" + 118 = 129 does not.
+        var domain = new string('d', 114) + ".com";
+        await SetupAsync("a published recurring event exists", new JsonObject { ["eventId"] = "LongMail" });
+
+        var refused = await PostAsync("_pact/provider-states", new JsonObject
+        {
+            ["state"] = "tickets exist",
+            ["params"] = new JsonObject { ["eventId"] = "LongMail", ["count"] = 10, ["emailDomain"] = domain },
+        });
+        refused.AssertFieldError("params.emailDomain");
+        Assert.Equal(0, (await GetAsync("v2/zoom_events/events/LongMail/tickets")).Body!["total_records"]!.GetValue<int>());
+
+        var ids = await SetupAsync("tickets exist", new JsonObject { ["eventId"] = "LongMail", ["count"] = 9, ["emailDomain"] = domain });
+        Assert.Equal(9, ids["ticketIds"]!.AsArray().Count);
+        var tickets = (await GetAsync("v2/zoom_events/events/LongMail/tickets")).Body!["tickets"]!.AsArray();
+        Assert.Equal(128, tickets.Max(t => t!["email"]!.GetValue<string>().Length));
+    }
+
+    [Fact]
     public async Task A_state_that_fails_half_way_leaves_nothing_behind()
     {
         // The event and hub are made first; the ticket then fails on a session the event does not have.

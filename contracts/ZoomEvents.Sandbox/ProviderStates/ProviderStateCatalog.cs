@@ -149,9 +149,10 @@ internal static class ProviderStateCatalog
                 var count = p.Int("count", 1, 1000) ?? 35;
                 var domain = p.String("emailDomain") ?? "example.com";
 
-                // The addresses differ only in their local part, so checking the first checks the domain for all.
+                // The addresses differ only in their local part, and attendee{count} has the longest one, so checking it
+                // checks the domain and the 128-character limit for all of them.
                 StateParams.Checked(
-                    () => TicketsApi.Parse(new JsonObject { ["tickets"] = new JsonArray(new JsonObject { ["email"] = $"attendee1@{domain}" }) }),
+                    () => TicketsApi.Parse(new JsonObject { ["tickets"] = new JsonArray(new JsonObject { ["email"] = $"attendee{count}@{domain}" }) }),
                     ("tickets[0].email", "emailDomain"));
                 var record = ExistingOrNewEvent(d, p, c.Options);
 
