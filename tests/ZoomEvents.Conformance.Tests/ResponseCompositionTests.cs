@@ -56,6 +56,21 @@ public sealed class ResponseCompositionTests(ITestOutputHelper output)
           type: object
           properties:
             bark: {type: boolean}
+        Either:
+          anyOf:
+            - $ref: '#/components/schemas/Bark'
+            - type: object
+              properties:
+                meow: {type: boolean}
+        KindOfEither:
+          type: object
+          properties:
+            kind: {type: string}
+          anyOf:
+            - $ref: '#/components/schemas/Bark'
+            - type: object
+              properties:
+                meow: {type: boolean}
         """;
 
     public static TheoryData<string, string> ValidBodies => new()
@@ -68,6 +83,9 @@ public sealed class ResponseCompositionTests(ITestOutputHelper output)
         { "NullableBranch", """{"kind":"dog","bark":true}""" },
         { "Loose", """{"id":"p1","colour":"brown"}""" },
         { "LooseMember", """{"id":"p1","name":"Rex","colour":"brown"}""" },
+        { "Either", """{"bark":true}""" },
+        { "Either", """{"bark":true,"meow":false}""" },
+        { "KindOfEither", """{"kind":"both","bark":true,"meow":false}""" },
     };
 
     public static TheoryData<string, string, string> InvalidBodies => new()
@@ -81,6 +99,9 @@ public sealed class ResponseCompositionTests(ITestOutputHelper output)
         { "Tagged", """{"name":1,"meow":true}""", "/response/body/name" },
         { "Loose", """{"id":7,"colour":"brown"}""", "/response/body/id" },
         { "Bark", """{"bark":true,"colour":"brown"}""", "/response/body/colour" },
+        { "Either", """{"bark":true,"meow":false,"colour":"brown"}""", "/response/body/colour" },
+        { "Either", """{"bark":true,"meow":"no"}""", "/response/body/meow" },
+        { "KindOfEither", """{"kind":7,"bark":true,"meow":false}""", "/response/body/kind" },
     };
 
     [Theory]

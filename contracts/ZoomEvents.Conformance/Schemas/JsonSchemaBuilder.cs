@@ -244,9 +244,10 @@ internal sealed class JsonSchemaBuilder
     {
         var hasAlternatives = schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
         var hasOwnProperties = schema.Properties is { Count: > 0 };
-        if (schema.AllOf is not { Count: > 0 } && !(hasAlternatives && hasOwnProperties))
+        if (schema.AllOf is not { Count: > 0 } && !(hasAlternatives && hasOwnProperties) && schema.AnyOf is not { Count: > 1 })
         {
-            // A bare oneOf of references keeps its $refs: each branch is a complete object on its own.
+            // A bare oneOf of references keeps its $refs: each branch is a complete object on its own. A bare anyOf does
+            // not: a body may combine several branches, which closed branches would each reject.
             return null;
         }
 
@@ -314,6 +315,10 @@ internal sealed class JsonSchemaBuilder
             }
 
             var branches = new List<Variant>();
+            // anyOf lets a value match several branches at once. With required relaxed, the merge of all branches accepts
+            // every combination of them; past the variant cap only single branches are offered. oneOf means exactly one.
+            var isAnyOf = ReferenceEquals(alternatives, resolved.AnyOf) && alternatives.Count > 1;
+            List<Variant>? allBranches = isAnyOf ? [new Variant([], SaysNullable: false, SaysNotNullable: false)] : null;
             foreach (var branch in alternatives)
             {
                 if (Expand(branch, depth + 1) is not { } expanded)
@@ -322,6 +327,12 @@ internal sealed class JsonSchemaBuilder
                 }
 
                 branches.AddRange(expanded);
+                allBranches = allBranches is null ? null : Combine(allBranches, expanded);
+            }
+
+            if (allBranches is not null)
+            {
+                branches.AddRange(allBranches);
             }
 
             variants = Combine(variants, branches);
