@@ -31,28 +31,47 @@ public sealed class NestedCompositionTests(ITestOutputHelper output)
         // Linear growth: re-expanding per variant made each level cost Branches times the one below it.
         var steps = work.Zip(work.Skip(1), (a, b) => b - a).ToList();
         Assert.All(steps, step => Assert.Equal(steps[0], step));
-        // One level: its Branches variants, plus the two shared and one own property placed into each of them.
-        Assert.Equal(Branches + (Branches * 3), steps[0]);
+        // One level: its Branches variants, the three properties placed into each, and the two shared ones converted once.
+        Assert.Equal(Branches + (Branches * 3) + 2, steps[0]);
+    }
+
+    [Fact]
+    public void Properties_every_variant_shares_are_checked_once_next_to_the_variants()
+    {
+        var schema = JsonSchemaBuilder.Build(RootSchema(NestedSpec(2)), SchemaDirection.Response, JsonSchemaBuilder.DefaultWorkBudget, out _);
+        output.WriteLine(schema.ToJsonString());
+
+        // Checked once at the top: a validator trying every variant would otherwise validate the child once per variant.
+        Assert.Equal("object", schema["properties"]!["child"]!["anyOf"]![0]!["type"]!.GetValue<string>());
+        var variants = schema["anyOf"]!.AsArray();
+        Assert.Equal(Branches, variants.Count);
+        Assert.All(variants, v =>
+        {
+            // Still declared in every closed variant (so it is not "undeclared"), but with no schema of its own there.
+            Assert.Empty(v!["properties"]!["child"]!.AsObject());
+            Assert.Empty(v["properties"]!["kind"]!.AsObject());
+            Assert.False(v["additionalProperties"]!.GetValue<bool>());
+        });
     }
 
     [Fact]
     public void A_deeply_nested_body_is_still_checked_at_the_deepest_field()
     {
-        // Three levels keep validation cheap: NJsonSchema tries every anyOf variant, and each variant re-validates the shared
-        // child, so validation (unlike building) still grows with the body's depth.
-        var checker = new PactChecker(NestedSpec(3));
+        // The shared "child" is checked next to the variants, not inside each of them, so NJsonSchema (which tries every
+        // anyOf variant) validates each level once rather than once per variant of every level above it.
+        var checker = new PactChecker(NestedSpec(5));
 
-        var good = checker.Check(ResponseCompositionTests.PactWith("/v2/nodes/n1", NestedBody(3, """{"kind":"leaf","f3":"x"}""")));
+        var good = checker.Check(ResponseCompositionTests.PactWith("/v2/nodes/n1", NestedBody(5, """{"kind":"leaf","f3":"x"}""")));
         output.WriteLine(good.ToString());
         Assert.Empty(good.Findings);
 
-        var bad = checker.Check(ResponseCompositionTests.PactWith("/v2/nodes/n1", NestedBody(3, """{"kind":"leaf","f3":7}""")));
+        var bad = checker.Check(ResponseCompositionTests.PactWith("/v2/nodes/n1", NestedBody(5, """{"kind":"leaf","f3":7}""")));
         output.WriteLine(bad.ToString());
         var finding = Assert.Single(bad.Findings);
-        Assert.Equal((RuleCodes.ResponseBodyIncompatible, "/response/body/child/child/f3"), (finding.Code, finding.Pointer));
+        Assert.Equal((RuleCodes.ResponseBodyIncompatible, "/response/body/child/child/child/child/f3"), (finding.Code, finding.Pointer));
 
-        var extra = checker.Check(ResponseCompositionTests.PactWith("/v2/nodes/n1", NestedBody(3, """{"kind":"leaf","f3":"x","colour":"red"}""")));
-        Assert.Equal("/response/body/child/child/colour", Assert.Single(extra.Findings).Pointer);
+        var extra = checker.Check(ResponseCompositionTests.PactWith("/v2/nodes/n1", NestedBody(5, """{"kind":"leaf","f3":"x","colour":"red"}""")));
+        Assert.Equal("/response/body/child/child/child/child/colour", Assert.Single(extra.Findings).Pointer);
     }
 
     [Fact]

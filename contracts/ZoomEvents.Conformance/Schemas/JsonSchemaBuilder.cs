@@ -14,7 +14,7 @@ namespace ZoomEvents.Conformance.Schemas;
 /// <c>additionalProperties: false</c>, <c>required</c> lists are dropped, object composition (<c>allOf</c> members, and
 /// properties declared next to <c>oneOf</c>/<c>anyOf</c>) is flattened into one closed object per variant (otherwise each
 /// piece would reject the others' properties) and <c>oneOf</c> becomes <c>anyOf</c> (with <c>required</c> relaxed, a
-/// subset body may legitimately fit several variants).
+/// subset body may legitimately fit several variants). Properties all variants share are checked once beside them.
 /// </remarks>
 internal sealed class JsonSchemaBuilder
 {
@@ -269,8 +269,54 @@ internal sealed class JsonSchemaBuilder
             return null;
         }
 
-        var merged = variants.Select(Merge).ToList();
-        return merged.Count == 1 ? merged[0] : new JsonObject { ["anyOf"] = new JsonArray(merged.Select(m => (JsonNode?)m).ToArray()) };
+        if (variants.Count == 1)
+        {
+            return Merge(variants[0], shared: null);
+        }
+
+        // A property every variant carries with the same schema (the parent's own, an allOf member's) is checked once, next
+        // to the anyOf, and only declared inside the variants. Checking it inside each variant would re-validate a nested
+        // composed value once per variant at every level (exponential in the body's depth), and a wrong value there would
+        // make every variant fail alike, hiding the field behind "matches no variant".
+        var shared = SharedProperties(variants);
+        var sharedSchemas = new JsonObject();
+        foreach (var (name, property) in shared)
+        {
+            _work++;
+            sharedSchemas[name] = Convert(property);
+        }
+
+        var result = new JsonObject();
+        if (sharedSchemas.Count > 0)
+        {
+            result["properties"] = sharedSchemas;
+        }
+
+        result["anyOf"] = new JsonArray(variants.Select(v => (JsonNode?)Merge(v, shared)).ToArray());
+        return result;
+    }
+
+    /// <summary>The properties a variant ends up with: members later in the list override same-named earlier ones.</summary>
+    private static Dictionary<string, IOpenApiSchema> PropertiesOf(Variant variant)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        foreach (var member in variant.Members)
+        {
+            foreach (var (name, property) in member.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                properties[name] = property;
+            }
+        }
+
+        return properties;
+    }
+
+    private static Dictionary<string, IOpenApiSchema> SharedProperties(List<Variant> variants)
+    {
+        var maps = variants.Select(PropertiesOf).ToList();
+        return maps[0]
+            .Where(pair => maps.Skip(1).All(m => m.TryGetValue(pair.Key, out var other) && ReferenceEquals(other, pair.Value)))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
     }
 
     /// <summary>One way a composed object can look: the object schemas whose properties it carries.</summary>
@@ -357,20 +403,18 @@ internal sealed class JsonSchemaBuilder
         return left.SelectMany(l => right.Select(l.With)).ToList();
     }
 
-    private JsonObject Merge(Variant variant)
+    /// <param name="variant">The members whose properties the merged object declares.</param>
+    /// <param name="shared">Properties checked outside the variants (see TryMergeComposition); only declared here.</param>
+    private JsonObject Merge(Variant variant, Dictionary<string, IOpenApiSchema>? shared)
     {
         var properties = new JsonObject();
-        var closed = true;
-        foreach (var member in variant.Members)
+        foreach (var (name, property) in PropertiesOf(variant))
         {
-            foreach (var (name, property) in member.Properties ?? new Dictionary<string, IOpenApiSchema>())
-            {
-                _work++;
-                properties[name] = ConvertShared(property);
-            }
-
-            closed &= member.AdditionalProperties is null && !OpenApiSpec.AllowsAdditionalPropertiesExplicitly(member);
+            _work++;
+            properties[name] = shared?.ContainsKey(name) == true ? new JsonObject() : ConvertShared(property);
         }
+
+        var closed = variant.Members.All(m => m.AdditionalProperties is null && !OpenApiSpec.AllowsAdditionalPropertiesExplicitly(m));
 
         var merged = new JsonObject
         {
