@@ -50,7 +50,7 @@ public static class ZoomEventsHttpClient
             var tokenPipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
                 .AddZoomStrategies(settings, time, treatAllMethodsAsIdempotent: true, httpLogger)
                 .Build();
-            var tokenChain = new ResilienceHandler(tokenPipeline) { InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = Buffered(primary) } };
+            var tokenChain = new ResilienceHandler(tokenPipeline) { InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = Buffered(primary, settings.MaxResponseBufferSize) } };
             var tokenClient = new HttpClient(tokenChain, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
             tokens = new ServerToServerTokenProvider(tokenClient, settings, time, logs.CreateLogger<ServerToServerTokenProvider>());
         }
@@ -62,7 +62,7 @@ public static class ZoomEventsHttpClient
             {
                 InnerHandler = new ZoomAuthenticationHandler(tokens, settings.UseTokenApiUrl ? settings.GetBaseAddress() : null)
                 {
-                    InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = Buffered(primary) },
+                    InnerHandler = new ZoomLoggingHandler(httpLogger, time) { InnerHandler = Buffered(primary, settings.MaxResponseBufferSize) },
                 },
             },
         };
@@ -75,5 +75,5 @@ public static class ZoomEventsHttpClient
 
     // Each chain needs its own buffering handler: a DelegatingHandler can have only one inner handler, and the
     // token chain and the API chain share the primary one.
-    private static ZoomResponseBufferingHandler Buffered(HttpMessageHandler primary) => new() { InnerHandler = primary };
+    private static ZoomResponseBufferingHandler Buffered(HttpMessageHandler primary, long maxBufferSize) => new(maxBufferSize) { InnerHandler = primary };
 }

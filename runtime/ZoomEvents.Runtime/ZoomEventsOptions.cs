@@ -59,6 +59,13 @@ public sealed class ZoomEventsOptions
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Largest response body, in bytes, read into memory (every body is buffered inside the attempt, see
+    /// <see cref="Http.ZoomResponseBufferingHandler"/>); default 64 MB. A larger one fails with
+    /// <see cref="HttpRequestError.ConfigurationLimitExceeded"/> and is not retried.
+    /// </summary>
+    public long MaxResponseBufferSize { get; set; } = Http.ZoomResponseBufferingHandler.DefaultMaxBufferSize;
+
     /// <summary>Timeout of one HTTP attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -121,6 +128,11 @@ public sealed class ZoomEventsOptions
         if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero)
         {
             errors.Add("ZoomEvents:AttemptTimeout and ZoomEvents:TotalTimeout must be positive.");
+        }
+
+        if (MaxResponseBufferSize is < 1 or > int.MaxValue)
+        {
+            errors.Add($"ZoomEvents:MaxResponseBufferSize must be between 1 and {int.MaxValue} bytes.");
         }
 
         return errors;

@@ -69,6 +69,7 @@ public static class ZoomEventsServiceCollectionExtensions
         options.MaxRetryAfter = ReadTimeSpan(section, nameof(options.MaxRetryAfter)) ?? options.MaxRetryAfter;
         options.AttemptTimeout = ReadTimeSpan(section, nameof(options.AttemptTimeout)) ?? options.AttemptTimeout;
         options.TotalTimeout = ReadTimeSpan(section, nameof(options.TotalTimeout)) ?? options.TotalTimeout;
+        options.MaxResponseBufferSize = ReadLong(section, nameof(options.MaxResponseBufferSize)) ?? options.MaxResponseBufferSize;
     }
 
     private static IHttpClientBuilder AddCore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient>(
@@ -127,7 +128,7 @@ public static class ZoomEventsServiceCollectionExtensions
             pipeline.AddZoomStrategies(GetOptions(context.ServiceProvider, name),
                 context.ServiceProvider.GetRequiredService<TimeProvider>(), treatAllMethodsAsIdempotent: true, HttpLogger(context.ServiceProvider)));
         tokenClient.AddHttpMessageHandler(sp => CreateLoggingHandler(sp));
-        tokenClient.AddHttpMessageHandler(static () => new ZoomResponseBufferingHandler());
+        tokenClient.AddHttpMessageHandler(sp => new ZoomResponseBufferingHandler(GetOptions(sp, name).MaxResponseBufferSize));
 
         var builder = services.AddHttpClient<TClient>(name, (sp, http) =>
         {
@@ -154,7 +155,7 @@ public static class ZoomEventsServiceCollectionExtensions
         });
         builder.AddHttpMessageHandler(sp => CreateLoggingHandler(sp));
         // Innermost, so the body is read inside each attempt (its timeout and retries) and inside the logged duration.
-        builder.AddHttpMessageHandler(static () => new ZoomResponseBufferingHandler());
+        builder.AddHttpMessageHandler(sp => new ZoomResponseBufferingHandler(GetOptions(sp, name).MaxResponseBufferSize));
         return builder;
     }
 
@@ -188,6 +189,19 @@ public static class ZoomEventsServiceCollectionExtensions
         }
 
         return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidOperationException($"ZoomEvents:{key} must be an integer, got '{text}'.");
+    }
+
+    private static long? ReadLong(IConfiguration section, string key)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new InvalidOperationException($"ZoomEvents:{key} must be an integer, got '{text}'.");
     }

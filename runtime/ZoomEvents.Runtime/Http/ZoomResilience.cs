@@ -138,7 +138,9 @@ public static partial class ZoomResilience
         }
 
         // A token endpoint that stayed down through the token client's own retries is not retried again here.
-        return outcome.Exception is (HttpRequestException and not Auth.ZoomTokenUnavailableException) or TimeoutRejectedException
+        // Neither is a body over the buffer limit or a malformed response: the same answer would come back.
+        return outcome.Exception is (HttpRequestException { HttpRequestError: not (HttpRequestError.ConfigurationLimitExceeded or HttpRequestError.InvalidResponse) }
+                                     and not Auth.ZoomTokenUnavailableException) or TimeoutRejectedException
             && MayRepeat(request, treatAllMethodsAsIdempotent);
     }
 
