@@ -30,10 +30,25 @@ public sealed class ApiUrlTests
 
         Assert.Equal(accepted, token.ApiUrl is not null);
         Assert.Equal(accepted, ignored is null);
-        if (ignored is not null)
-        {
-            Assert.DoesNotContain("pw", ignored, StringComparison.Ordinal);
-        }
+    }
+
+    [Fact]
+    public async Task An_api_url_with_credentials_is_ignored_and_the_warning_names_only_scheme_and_host()
+    {
+        // Distinctive user and password, so finding either in the log line cannot be a coincidence.
+        await using var host = TestHost.Create(
+            h => h.OnToken(_ => ScriptedHandler.Token("tok-cred", apiUrl: "https://zuser-7f3:pw-Q9x2k@api-eu.zoom.us/v2"))
+                  .On(_ => true, (_, _) => ScriptedHandler.Json(HttpStatusCode.OK, "{}")),
+            o => o.UseTokenApiUrl = true);
+
+        await host.Client.GetAsync("zoom_events/hubs");
+
+        Assert.Equal("https://api.zoom.us/v2/zoom_events/hubs", Assert.Single(host.Handler.RequestsTo("/zoom_events/")).Uri.AbsoluteUri);
+        var warning = Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Id == 1004);
+        Assert.Contains("https://api-eu.zoom.us", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-Q9x2k", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("zuser-7f3", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("tok-cred", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
