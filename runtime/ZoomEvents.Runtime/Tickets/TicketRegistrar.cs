@@ -7,8 +7,9 @@ namespace ZoomEvents.Runtime.Tickets;
 /// Creates tickets safely for any number of attendees. Zoom accepts at most 30 per <c>createTickets</c> call,
 /// and a POST that times out or loses its connection may or may not have created the tickets. The registrar
 /// splits the attendees into batches, merges tickets and errors, and after an ambiguous failure looks each
-/// pending ticket up by <c>external_ticket_id</c>, re-sending only those that do not exist. It depends only on
-/// delegates, so it works with any generated client version.
+/// pending ticket up by <c>external_ticket_id</c>, re-sending only those that do not exist. With
+/// <see cref="LookUpBeforeSending"/> it also looks attendees up before their first POST, so a re-run does not register
+/// them again. It depends only on delegates, so it works with any generated client version.
 /// </summary>
 /// <typeparam name="TRequest">One attendee's ticket request (the generated <c>TicketRequest</c>).</typeparam>
 /// <typeparam name="TTicket">A created ticket (the generated <c>CreatedTicket</c>).</typeparam>
