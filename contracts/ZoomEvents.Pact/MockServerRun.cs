@@ -49,8 +49,8 @@ internal sealed class MockServerRun
         var rawMismatchJson = NativeStrings.CopyBorrowed(PactFfi.MockServerMismatches(port));
         var rawLogs = NativeStrings.CopyBorrowed(PactFfi.MockServerLogs(port));
         // Redacted before anything keeps them: both end up in exceptions or the test output.
-        var mismatchJson = SensitiveHeaders.RedactMismatchJson(rawMismatchJson);
-        var logs = SensitiveHeaders.RedactText(rawLogs, SensitiveHeaders.CollectValues(rawMismatchJson));
+        var mismatchJson = SensitiveHeaders.RedactMismatchJson(rawMismatchJson, out var credentialValues);
+        var logs = SensitiveHeaders.RedactText(rawLogs, credentialValues);
         var mismatches = PactMismatch.ParseAll(mismatchJson);
         if (!matched && mismatches.Count == 0)
         {

@@ -23,10 +23,13 @@ internal static partial class SensitiveHeaders
     /// <summary>
     /// The engine's mismatch JSON with the values of credential headers replaced: in header mismatches (expected, actual
     /// and the engine's message, which quotes both) and in the headers of requests it did not expect. Text that is not
-    /// JSON gets the pattern-based scrub of <see cref="RedactText"/>.
+    /// JSON gets the pattern-based scrub of <see cref="RedactText"/>. <paramref name="removedValues"/> returns what was
+    /// replaced, so the same values can be removed from free text (logs) with one parse of the JSON.
     /// </summary>
-    public static string? RedactMismatchJson(string? json)
+    public static string? RedactMismatchJson(string? json, out IReadOnlyCollection<string> removedValues)
     {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        removedValues = values;
         if (string.IsNullOrWhiteSpace(json))
         {
             return json;
@@ -42,29 +45,8 @@ internal static partial class SensitiveHeaders
             return RedactText(json, []);
         }
 
-        Redact(root);
+        Redact(root, values);
         return root?.ToJsonString() ?? json;
-    }
-
-    /// <summary>Every credential value the mismatch JSON mentions, so the same values can be removed from free text (logs).</summary>
-    public static IReadOnlyCollection<string> CollectValues(string? json)
-    {
-        var values = new HashSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return values;
-        }
-
-        try
-        {
-            Collect(JsonNode.Parse(json), values);
-        }
-        catch (JsonException)
-        {
-            // Nothing structured to collect; RedactText's patterns still apply.
-        }
-
-        return values;
     }
 
     /// <summary>Removes <paramref name="knownValues"/> and anything shaped like a credential (scheme tokens, header lines).</summary>
@@ -86,13 +68,15 @@ internal static partial class SensitiveHeaders
         return HeaderLine().Replace(text, m => m.Groups["head"].Value + Redacted);
     }
 
-    private static void Redact(JsonNode? node)
+    private static void Redact(JsonNode? node, HashSet<string> removed)
     {
         switch (node)
         {
             case JsonObject obj:
                 if (IsCredentialHeaderMismatch(obj, out var header))
                 {
+                    AddValue(obj["expected"], removed);
+                    AddValue(obj["actual"], removed);
                     obj["expected"] = Redacted;
                     obj["actual"] = Redacted;
                     obj["mismatch"] = $"Mismatch with header '{header}' (values redacted)";
@@ -104,6 +88,7 @@ internal static partial class SensitiveHeaders
                     {
                         if (IsSensitive(name))
                         {
+                            AddValue(value, removed);
                             headers[name] = value is JsonArray many ? new JsonArray(many.Select(_ => (JsonNode?)Redacted).ToArray()) : Redacted;
                         }
                     }
@@ -111,49 +96,14 @@ internal static partial class SensitiveHeaders
 
                 foreach (var (_, child) in obj.ToList())
                 {
-                    Redact(child);
+                    Redact(child, removed);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var child in array)
                 {
-                    Redact(child);
-                }
-
-                break;
-        }
-    }
-
-    private static void Collect(JsonNode? node, HashSet<string> values)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                if (IsCredentialHeaderMismatch(obj, out _))
-                {
-                    AddValue(obj["expected"], values);
-                    AddValue(obj["actual"], values);
-                }
-
-                if (obj["headers"] is JsonObject headers)
-                {
-                    foreach (var (name, value) in headers.Where(h => IsSensitive(h.Key)))
-                    {
-                        AddValue(value, values);
-                    }
-                }
-
-                foreach (var (_, child) in obj)
-                {
-                    Collect(child, values);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    Collect(child, values);
+                    Redact(child, removed);
                 }
 
                 break;
