@@ -249,11 +249,7 @@ internal sealed partial class SchemaBuilder
 
     private static bool IsNullOnly(IOpenApiSchema? schema) => schema is null || schema.Type == JsonSchemaType.Null;
 
-    private static bool AllowsNull(IOpenApiSchema? schema)
-    {
-        var target = schema is OpenApiSchemaReference reference ? reference.Target : schema;
-        return target?.Type is { } type && (type & JsonSchemaType.Null) != 0;
-    }
+    private static bool AllowsNull(IOpenApiSchema? schema) => Target(schema)?.Type is { } type && (type & JsonSchemaType.Null) != 0;
 
     private static string CompositionKeyword(IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
 
