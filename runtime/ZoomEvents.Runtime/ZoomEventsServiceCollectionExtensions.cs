@@ -64,12 +64,12 @@ public static class ZoomEventsServiceCollectionExtensions
         options.TokenUrl = section[nameof(options.TokenUrl)] ?? options.TokenUrl;
         options.UseTokenApiUrl = ReadBool(section, nameof(options.UseTokenApiUrl)) ?? options.UseTokenApiUrl;
         options.TokenRefreshMargin = ReadTimeSpan(section, nameof(options.TokenRefreshMargin)) ?? options.TokenRefreshMargin;
-        options.MaxRetryAttempts = ReadInt(section, nameof(options.MaxRetryAttempts)) ?? options.MaxRetryAttempts;
+        options.MaxRetryAttempts = ReadInteger<int>(section, nameof(options.MaxRetryAttempts)) ?? options.MaxRetryAttempts;
         options.RetryBaseDelay = ReadTimeSpan(section, nameof(options.RetryBaseDelay)) ?? options.RetryBaseDelay;
         options.MaxRetryAfter = ReadTimeSpan(section, nameof(options.MaxRetryAfter)) ?? options.MaxRetryAfter;
         options.AttemptTimeout = ReadTimeSpan(section, nameof(options.AttemptTimeout)) ?? options.AttemptTimeout;
         options.TotalTimeout = ReadTimeSpan(section, nameof(options.TotalTimeout)) ?? options.TotalTimeout;
-        options.MaxResponseBufferSize = ReadLong(section, nameof(options.MaxResponseBufferSize)) ?? options.MaxResponseBufferSize;
+        options.MaxResponseBufferSize = ReadInteger<long>(section, nameof(options.MaxResponseBufferSize)) ?? options.MaxResponseBufferSize;
     }
 
     private static IHttpClientBuilder AddCore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient>(
@@ -180,7 +180,8 @@ public static class ZoomEventsServiceCollectionExtensions
             : throw new InvalidOperationException($"ZoomEvents:{key} must be true or false, got '{text}'.");
     }
 
-    private static int? ReadInt(IConfiguration section, string key)
+    private static T? ReadInteger<T>(IConfiguration section, string key)
+        where T : struct, System.Numerics.IBinaryInteger<T>
     {
         var text = section[key];
         if (string.IsNullOrWhiteSpace(text))
@@ -188,20 +189,7 @@ public static class ZoomEventsServiceCollectionExtensions
             return null;
         }
 
-        return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new InvalidOperationException($"ZoomEvents:{key} must be an integer, got '{text}'.");
-    }
-
-    private static long? ReadLong(IConfiguration section, string key)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        return T.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new InvalidOperationException($"ZoomEvents:{key} must be an integer, got '{text}'.");
     }
