@@ -389,19 +389,19 @@ public sealed class TicketRegistrar<TRequest, TTicket, TError>
                     AddFailures(run.Failures, [.. toSend, .. batch.Skip(next)], "Not sent: " + Describe(ex), ex, unknown: false);
                     return ([], ex);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ZoomApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } and not ZoomRateLimitException)
+                catch (ZoomApiException ex) when (!cancellationToken.IsCancellationRequested && IsFatal(ex))
+                {
+                    // 401/403/429: the same answer awaits every later request.
+                    AddFailures(run.Failures, [.. toSend, .. batch.Skip(next)], "Not sent: looking tickets up failed (" + Describe(ex) + ")", ex, unknown: false);
+                    return ([], ex);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     // An earlier run may have created it; sending blind could register the attendee twice.
                     run.Failures.Add(new(request,
                         $"Not sent: looking up external_ticket_id '{id}' before sending failed ({Describe(ex)}), so whether an earlier run created it is unknown.",
                         ex, true));
                     continue;
-                }
-                catch (ZoomApiException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // 401/403/429: the same answer awaits every later request.
-                    AddFailures(run.Failures, [.. toSend, .. batch.Skip(next)], "Not sent: looking tickets up failed (" + Describe(ex) + ")", ex, unknown: false);
-                    return ([], ex);
                 }
 
                 if (existing is not null)

@@ -39,24 +39,18 @@ public static class TicketRegistrar
     /// not sent, and every later request would fail the same way.
     /// </summary>
     public static bool IsTokenFailure(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is ZoomTokenUnavailableException or ZoomTokenRejectedException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => AnyInChain(exception, static e => e is ZoomTokenUnavailableException or ZoomTokenRejectedException);
 
     // True when the caller cancelled while the request still waited for its access token: it never left the machine.
     internal static bool IsTokenWaitCanceled(Exception? exception)
+        => AnyInChain(exception, static e => e is ZoomTokenWaitCanceledException);
+
+    // HttpClient and the handlers wrap exceptions, so the telling one may sit anywhere in the InnerException chain.
+    private static bool AnyInChain(Exception? exception, Func<Exception, bool> match)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is ZoomTokenWaitCanceledException)
+            if (match(e))
             {
                 return true;
             }
